@@ -1,0 +1,128 @@
+package org.colorize.cli;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.colorize.io.ImageFiles;
+import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.ColorizeException;
+import org.colorize.pipeline.ColorizeResult;
+import org.colorize.pipeline.FullImageColorizer;
+
+/** Colorizes a list of files into a folder, one at a time, reporting progress on stderr. */
+final class BatchColorizer {
+    private final ModelRegistry registry;
+    private final PrintStream err;
+
+    BatchColorizer(ModelRegistry registry, PrintStream err) {
+        this.registry = registry;
+        this.err = err;
+    }
+
+    int run(CliArguments args) {
+        List<Path> files;
+        try {
+            files = expand(args.inputs());
+            prepareOutputDir(args.outputDir());
+            checkNameClashes(files);
+            // Load the model before any image, so a model problem fails fast and once.
+            registry.load(args.options().model(), args.options().device());
+        } catch (ColorizeException e) {
+            err.println("colorize: " + e.getMessage());
+            return 1;
+        }
+        FullImageColorizer colorizer = new FullImageColorizer(registry);
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
+            try {
+                ImagePlus imp = open(file);
+                ColorizeResult result = colorizer.colorize(imp, args.options(),
+                        (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)));
+                for (String w : result.warnings()) err.println(prefix + "warning: " + w);
+                Path target = args.outputDir().resolve(baseName(file) + "." + ImageFiles.extensionFor(result.image()));
+                ImageFiles.write(result.image(), target, args.overwrite());
+                err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
+                        result.times().modelLoad(), result.times().network(), result.times().nonNetwork());
+            } catch (ColorizeException e) {
+                failed++;
+                err.println(prefix + "error: " + e.getMessage());
+            }
+        }
+        if (failed > 0) err.println("colorize: " + failed + " of " + files.size() + " images failed.");
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static ImagePlus open(Path file) throws ColorizeException {
+        if (!Files.isRegularFile(file)) throw new ColorizeException("no such file");
+        ImagePlus imp;
+        try {
+            imp = IJ.openImage(file.toString());
+        } catch (RuntimeException e) {
+            imp = null;
+        }
+        if (imp == null) throw new ColorizeException("not an image ImageJ can read");
+        return imp;
+    }
+
+    private static List<Path> expand(List<Path> inputs) throws ColorizeException {
+        List<Path> files = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.list(in)) {
+                    s.filter(Files::isRegularFile).filter(BatchColorizer::looksLikeImage).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new ColorizeException("Cannot list folder " + in + ": " + e.getMessage(), e);
+                }
+            } else if (Files.exists(in)) {
+                files.add(in);
+            } else {
+                throw new ColorizeException("Input " + in + " does not exist.");
+            }
+        }
+        if (files.isEmpty()) throw new ColorizeException("No input files found in " + inputs + ".");
+        return files;
+    }
+
+    /** Folder members are taken by extension; files named one by one are always tried. */
+    private static boolean looksLikeImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && name.matches(".*\\.(tif|tiff|png|jpg|jpeg|gif|bmp|pgm|fits|dcm|zip)$");
+    }
+
+    private static void prepareOutputDir(Path dir) throws ColorizeException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ColorizeException("Cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) throw new ColorizeException("Output folder " + dir + " is not writable.");
+    }
+
+    private static void checkNameClashes(List<Path> files) throws ColorizeException {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path f : files) {
+            Path other = seen.put(baseName(f), f);
+            if (other != null) {
+                throw new ColorizeException("Inputs " + other + " and " + f + " would both be written as '" + baseName(f)
+                        + "'; colorize them into different output folders.");
+            }
+        }
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,47 @@
+package org.colorize.image;
+
+/** Receives finished output rows: interleaved sRGB-encoded r, g, b in [0, 1]. */
+public interface ColorSink {
+    void write(int y, float[] rgb);
+
+    /** Packed 8-bit RGB (an ImageJ ColorProcessor's pixels). */
+    static ColorSink rgb8(int[] pixels, int width) {
+        return (y, rgb) -> {
+            int offset = y * width;
+            for (int x = 0; x < width; x++) {
+                int r = (int) (rgb[3 * x] * 255f + 0.5f);
+                int g = (int) (rgb[3 * x + 1] * 255f + 0.5f);
+                int b = (int) (rgb[3 * x + 2] * 255f + 0.5f);
+                pixels[offset + x] = 0xff000000 | (r << 16) | (g << 8) | b;
+            }
+        };
+    }
+
+    /** Three 16-bit channels on the input's data range [min, max]. */
+    static ColorSink channels16(short[] red, short[] green, short[] blue, int width, double min, double max) {
+        float scale = (float) (max - min);
+        float offset = (float) min;
+        return (y, rgb) -> {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                red[row + x] = (short) (int) (offset + rgb[3 * x] * scale + 0.5f);
+                green[row + x] = (short) (int) (offset + rgb[3 * x + 1] * scale + 0.5f);
+                blue[row + x] = (short) (int) (offset + rgb[3 * x + 2] * scale + 0.5f);
+            }
+        };
+    }
+
+    /** Three 32-bit channels on the input's data range [min, max]. */
+    static ColorSink channels32(float[] red, float[] green, float[] blue, int width, double min, double max) {
+        float scale = (float) (max - min);
+        float offset = (float) min;
+        return (y, rgb) -> {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                red[row + x] = offset + rgb[3 * x] * scale;
+                green[row + x] = offset + rgb[3 * x + 1] * scale;
+                blue[row + x] = offset + rgb[3 * x + 2] * scale;
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.colorize.image;
+
+/** A 32-bit plane (ImageJ FloatProcessor pixels), finite values only. */
+final class FloatPlane implements LightnessPlane {
+    private final float[] pixels;
+    private final int width;
+    private final int height;
+    private final float[] table;
+    private final float offset;
+    private final float scale;
+    private final boolean inverted;
+
+    FloatPlane(float[] pixels, int width, int height, GrayMapping mapping, float[] grayTable) {
+        this.pixels = pixels;
+        this.width = width;
+        this.height = height;
+        this.table = grayTable;
+        this.offset = (float) mapping.min();
+        this.scale = mapping.max() > mapping.min() ? (float) (LightnessTables.FLOAT_STEPS / (mapping.max() - mapping.min())) : 0f;
+        this.inverted = mapping.inverted();
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public void lightnessRow(int y, float[] out) {
+        int start = y * width;
+        int last = LightnessTables.FLOAT_STEPS;
+        for (int x = 0; x < width; x++) {
+            float t = (pixels[start + x] - offset) * scale;
+            if (inverted) t = last - t;
+            if (t <= 0) {
+                out[x] = table[0];
+            } else if (t >= last) {
+                out[x] = table[last];
+            } else {
+                int i = (int) t;
+                float f = t - i;
+                out[x] = table[i] + f * (table[i + 1] - table[i]);
+            }
+        }
+    }
+}

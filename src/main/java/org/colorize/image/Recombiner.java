@@ -1,0 +1,41 @@
+package org.colorize.image;
+
+import java.util.stream.IntStream;
+
+/**
+ * Puts the predicted chroma back on the image's own lightness at full resolution, row by row
+ * and in parallel: L from the original pixels, ab from the upsampler, Lab → sRGB, into a sink.
+ * Nothing of full size is allocated here besides what the sink writes to.
+ */
+public final class Recombiner {
+    private static final int ROWS_PER_TASK = 32;
+
+    private Recombiner() {
+    }
+
+    public static void recombine(LightnessPlane plane, AbUpsampler upsampler, ColorSink sink) {
+        int width = plane.width();
+        int height = plane.height();
+        int tasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            float[] lightness = new float[width];
+            float[] a = new float[width];
+            float[] b = new float[width];
+            float[] rgb = new float[3 * width];
+            int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
+            for (int y = task * ROWS_PER_TASK; y < end; y++) {
+                plane.lightnessRow(y, lightness);
+                upsampler.row(y, lightness, a, b);
+                for (int x = 0; x < width; x++) LabToRgb.convert(lightness[x], a[x], b[x], rgb, 3 * x);
+                sink.write(y, rgb);
+            }
+        });
+    }
+
+    /** Gray output (ab = 0) for a plane the network cannot colorize (a uniform slice). */
+    public static void gray(LightnessPlane plane, ColorSink sink) {
+        int n = 8;
+        float[] zero = new float[n * n * 2];
+        recombine(plane, AbUpsampler.create(Upsampling.BILINEAR, zero, new float[n * n], n, plane.width(), plane.height()), sink);
+    }
+}

@@ -1,0 +1,53 @@
+package org.colorize.image;
+
+import org.colorize.color.Lab;
+import org.colorize.color.SrgbPrimaries;
+import org.colorize.color.SrgbTransfer;
+
+/** A packed RGB plane (ImageJ ColorProcessor pixels) read as its CIE lightness; its chroma is discarded. */
+final class RgbPlane implements LightnessPlane {
+    private static final float[] LINEAR = new float[256];
+    private static final int Y_STEPS = 1 << 16;
+    private static final float[] L_OF_Y = new float[Y_STEPS + 1];
+
+    static {
+        for (int v = 0; v < 256; v++) LINEAR[v] = (float) SrgbTransfer.decode(v / 255.0);
+        // Relative luminance Y equals the linear gray level, so L(Y) = lightnessOfGray(encode(Y)).
+        for (int i = 0; i <= Y_STEPS; i++) L_OF_Y[i] = (float) Lab.lightnessOfGray(SrgbTransfer.encode(i / (double) Y_STEPS));
+    }
+
+    private final int[] pixels;
+    private final int width;
+    private final int height;
+
+    RgbPlane(int[] pixels, int width, int height) {
+        this.pixels = pixels;
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public void lightnessRow(int y, float[] out) {
+        int offset = y * width;
+        for (int x = 0; x < width; x++) {
+            int c = pixels[offset + x];
+            float luminance = SrgbPrimaries.Y_R * LINEAR[(c >> 16) & 0xff]
+                    + SrgbPrimaries.Y_G * LINEAR[(c >> 8) & 0xff]
+                    + SrgbPrimaries.Y_B * LINEAR[c & 0xff];
+            float t = Math.min(1f, Math.max(0f, luminance)) * Y_STEPS;
+            int i = Math.min((int) t, Y_STEPS - 1);
+            float f = t - i;
+            out[x] = L_OF_Y[i] + f * (L_OF_Y[i + 1] - L_OF_Y[i]);
+        }
+    }
+}

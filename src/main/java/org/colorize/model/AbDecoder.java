@@ -1,0 +1,39 @@
+package org.colorize.model;
+
+import org.colorize.color.AbGamut;
+import org.colorize.color.AnnealedMean;
+
+/** Turns a network's raw output into interleaved ab in Lab units. */
+final class AbDecoder {
+    private static final AbGamut BINS = AbGamut.zhang();
+
+    private AbDecoder() {
+    }
+
+    static int binCount() {
+        return BINS.size();
+    }
+
+    static float[] decode(float[] raw, int pixels, OutputEncoding encoding, double temperature) {
+        switch (encoding) {
+            case AB:
+                return raw;
+            case AB_OVER_110:
+                for (int i = 0; i < raw.length; i++) raw[i] *= 110f;
+                return raw;
+            default:
+                float[] ab = new float[pixels * 2];
+                float[] pair = new float[2];
+                int q = BINS.size();
+                AnnealedMean decoder = new AnnealedMean(BINS, temperature);
+                boolean logits = encoding == OutputEncoding.AB_BINS_LOGITS;
+                for (int p = 0; p < pixels; p++) {
+                    if (logits) decoder.decodeLogits(raw, p * q, pair);
+                    else decoder.decodeProbabilities(raw, p * q, pair);
+                    ab[2 * p] = pair[0];
+                    ab[2 * p + 1] = pair[1];
+                }
+                return ab;
+        }
+    }
+}

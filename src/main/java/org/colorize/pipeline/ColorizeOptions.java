@@ -1,0 +1,85 @@
+package org.colorize.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.colorize.image.Upsampling;
+import org.colorize.model.DeviceChoice;
+
+/**
+ * Every user option of full-image colorization, with its macro key, dialog label and default.
+ * Front ends read and write options only through this class, so a key means the same thing in
+ * a macro, the SciJava command and on the command line.
+ *
+ * @param model       model name or folder; blank means the installed default
+ * @param device      where the network runs
+ * @param upsample    how the network-size chroma reaches full size
+ * @param temperature annealed-mean temperature for distribution models; NaN means the card's
+ */
+public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature) {
+    public static final String MODEL = "model";
+    public static final String DEVICE = "device";
+    public static final String UPSAMPLE = "upsample";
+    public static final String TEMPERATURE = "temperature";
+    /** Every macro key, in dialog order. */
+    public static final List<String> KEYS = List.of(MODEL, DEVICE, UPSAMPLE, TEMPERATURE);
+
+    public ColorizeOptions {
+        model = model == null ? "" : model.trim();
+        if (!Double.isNaN(temperature) && !(temperature > 0 && temperature <= 10)) {
+            throw new IllegalArgumentException("temperature must be in (0, 10], was " + temperature);
+        }
+    }
+
+    public static ColorizeOptions defaults() {
+        return new ColorizeOptions("", DeviceChoice.AUTO, Upsampling.BILINEAR, Double.NaN);
+    }
+
+    /** Dialog label of a key; its first word, lowercased, is the key (ImageJ's macro rule). */
+    public static String label(String key) {
+        return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+
+    /** Options from key=value pairs; unknown keys are the caller's to report. Bad values throw with the key named. */
+    public static ColorizeOptions fromMap(Map<String, String> values) {
+        ColorizeOptions d = defaults();
+        String model = values.getOrDefault(MODEL, d.model());
+        DeviceChoice device = values.containsKey(DEVICE) ? DeviceChoice.parse(values.get(DEVICE)) : d.device();
+        Upsampling upsample = values.containsKey(UPSAMPLE) ? Upsampling.parse(values.get(UPSAMPLE)) : d.upsample();
+        double temperature = d.temperature();
+        String t = values.get(TEMPERATURE);
+        if (t != null && !t.isBlank() && !t.trim().equalsIgnoreCase("default")) {
+            try {
+                temperature = Double.parseDouble(t.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("temperature must be a number, was '" + t + "'");
+            }
+        }
+        return new ColorizeOptions(model, device, upsample, temperature);
+    }
+
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(MODEL, model.isEmpty() ? "default" : model);
+        m.put(DEVICE, device.key());
+        m.put(UPSAMPLE, upsample.key());
+        m.put(TEMPERATURE, Double.isNaN(temperature) ? "default" : String.format(Locale.ROOT, "%.3g", temperature));
+        return m;
+    }
+
+    /** {@code key=value} pairs separated by spaces, values with spaces bracketed (ImageJ's macro syntax). */
+    public String toMacroString() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : toMap().entrySet()) {
+            if (sb.length() > 0) sb.append(' ');
+            String v = e.getValue();
+            sb.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
+        }
+        return sb.toString();
+    }
+
+    public ColorizeOptions withModel(String name) {
+        return new ColorizeOptions(name, device, upsample, temperature);
+    }
+}

@@ -1,0 +1,96 @@
+package org.colorize.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.colorize.pipeline.ColorizeException;
+import org.junit.jupiter.api.Test;
+
+class ColorizationModelTest {
+
+    @Test
+    void predictsAbOfNetworkSizeInLabUnits() throws Exception {
+        try (ColorizationModel model = ColorizationModel.load(TinyModels.regression(), DeviceChoice.CPU)) {
+            int n = 64;
+            float[] l = new float[n * n];
+            for (int i = 0; i < l.length; i++) l[i] = 100f * (i % n) / n;
+            float[] ab = model.predictAb(l, n, 0.38);
+            assertEquals(n * n * 2, ab.length);
+            float maxAbs = 0;
+            for (float v : ab) {
+                assertTrue(Math.abs(v) <= 110f, "ab within ±110");
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+            assertTrue(maxAbs > 1f, "the tiny net gives some chroma, max |ab| = " + maxAbs);
+            assertEquals("tiny-regression", model.card().name());
+        }
+    }
+
+    @Test
+    void refusesAnInputSignatureWithThreeChannels() {
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(TinyModels.wrongInput(), DeviceChoice.CPU));
+        assertTrue(e.getMessage().contains("does not match") && e.getMessage().contains("one L channel"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnOutputThatDoesNotMatchTheCard() {
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(TinyModels.wrongOutput(), DeviceChoice.CPU));
+        assertTrue(e.getMessage().contains("5 channels"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFolderWithoutSavedModel() throws IOException {
+        Path folder = TinyModels.copy(TinyModels.regression(), "no-pb");
+        Files.delete(folder.resolve("saved_model.pb"));
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(folder, DeviceChoice.CPU));
+        assertTrue(e.getMessage().contains("no saved_model.pb"), e.getMessage());
+    }
+
+    @Test
+    void refusesACorruptSavedModel() throws IOException {
+        Path folder = TinyModels.copy(TinyModels.regression(), "corrupt-pb");
+        Files.write(folder.resolve("saved_model.pb"), "this is not a protocol buffer".getBytes());
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(folder, DeviceChoice.CPU));
+        assertTrue(e.getMessage().contains("Cannot load the SavedModel"), e.getMessage());
+    }
+
+    @Test
+    void refusesAFolderWithoutCard() throws IOException {
+        Path folder = TinyModels.copy(TinyModels.regression(), "no-card");
+        Files.delete(folder.resolve(ModelCard.FILE_NAME));
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(folder, DeviceChoice.CPU));
+        assertTrue(e.getMessage().contains("model.json"), e.getMessage());
+    }
+
+    @Test
+    void gpuWithoutGpuIsAClearError() throws Exception {
+        if (TensorFlowRuntime.gpuCount() > 0) return; // the claim is about machines without a GPU
+        ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(TinyModels.regression(), DeviceChoice.GPU));
+        assertTrue(e.getMessage().contains("no GPU"), e.getMessage());
+    }
+
+    @Test
+    void registryFindsModelsByNameAndReportsMissingOnes() throws Exception {
+        TinyModels.regression();
+        try (ModelRegistry registry = new ModelRegistry(List.of(TinyModels.root()))) {
+            assertEquals(TinyModels.regression().toAbsolutePath().normalize(), registry.resolve("tiny-regression"));
+            ColorizeException e = assertThrows(ColorizeException.class, () -> registry.resolve("no-such-model"));
+            assertTrue(e.getMessage().contains("not found") && e.getMessage().contains("tiny-regression"), e.getMessage());
+            ColorizationModel first = registry.load("tiny-regression", DeviceChoice.CPU);
+            assertTrue(first == registry.load("tiny-regression", DeviceChoice.CPU), "loaded models are cached");
+        }
+    }
+
+    @Test
+    void emptyRegistryExplainsWhereItLooked() {
+        try (ModelRegistry registry = new ModelRegistry(List.of(TinyModels.emptyRoot()))) {
+            ColorizeException e = assertThrows(ColorizeException.class, registry::defaultModel);
+            assertTrue(e.getMessage().startsWith("No colorization model installed") && e.getMessage().contains("empty-root"), e.getMessage());
+        }
+    }
+}
