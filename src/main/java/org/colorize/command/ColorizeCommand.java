@@ -61,7 +61,8 @@ public class ColorizeCommand extends ContextCommand {
         try {
             ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.parse(device), Upsampling.parse(upsample),
                     temperature > 0 ? temperature : Double.NaN);
-            ImagePlus source = image != null ? image : open();
+            // SciJava fills an unset ImagePlus parameter with an empty new ImagePlus(): that means none.
+            ImagePlus source = image != null && image.getWidth() > 0 ? image : open();
             ColorizeResult result = new FullImageColorizer(ModelRegistry.shared()).colorize(source, options,
                     (stage, f) -> log.debug("colorize: " + stage));
             result.warnings().forEach(log::warn);

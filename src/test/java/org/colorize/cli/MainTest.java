@@ -1,0 +1,102 @@
+package org.colorize.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.colorize.io.ImageFiles;
+import org.colorize.model.TinyModels;
+import org.colorize.pipeline.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void colorizesFilesIntoTheOutputFolderAsPngAndTiff(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        new FileSaver(TestImages.gray8("a", 90, 60)).saveAsPng(in.resolve("a.png").toString());
+        new FileSaver(TestImages.gray16("b", 50, 40)).saveAsTiff(in.resolve("b.tif").toString());
+        Path outDir = dir.resolve("out");
+        int code = run(in.resolve("a.png").toString(), in.resolve("b.tif").toString(), "-o", outDir.toString(),
+                "--model", TinyModels.regression().toString(), "--device", "cpu");
+        assertEquals(0, code, err());
+        ImagePlus a = IJ.openImage(outDir.resolve("a.png").toString());
+        assertEquals(ImagePlus.COLOR_RGB, a.getType());
+        assertEquals(90, a.getWidth());
+        assertTrue(ImageFiles.pngText(outDir.resolve("a.png"), "Description").contains("AI-inferred color"));
+        ImagePlus b = IJ.openImage(outDir.resolve("b.tif").toString());
+        assertEquals(16, b.getBitDepth());
+        assertEquals(3, b.getNChannels());
+        assertTrue(err().contains("[1/2] a.png") && err().contains("network"), "progress on stderr: " + err());
+    }
+
+    @Test
+    void aFailedImageDoesNotStopTheOthersAndExitsNonZero(@TempDir Path dir) throws Exception {
+        Path notImage = Files.writeString(dir.resolve("notes.tif"), "not an image");
+        Path good = dir.resolve("good.png");
+        new FileSaver(TestImages.gray8("g", 40, 40)).saveAsPng(good.toString());
+        Path outDir = dir.resolve("out");
+        int code = run(notImage.toString(), good.toString(), "-o", outDir.toString(), "--model", TinyModels.regression().toString());
+        assertEquals(1, code);
+        assertTrue(err().contains("notes.tif: error: not an image"), err());
+        assertTrue(Files.exists(outDir.resolve("good.png")));
+        assertTrue(!Files.exists(outDir.resolve("notes.png")) && !Files.exists(outDir.resolve("notes.tif")));
+    }
+
+    @Test
+    void existingOutputsAreKept(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("x.png");
+        new FileSaver(TestImages.gray8("x", 40, 40)).saveAsPng(in.toString());
+        Path outDir = Files.createDirectory(dir.resolve("out"));
+        Files.writeString(outDir.resolve("x.png"), "keep me");
+        assertEquals(1, run(in.toString(), "-o", outDir.toString(), "--model", TinyModels.regression().toString()));
+        assertEquals("keep me", Files.readString(outDir.resolve("x.png")));
+        assertTrue(err().contains("already exists"), err());
+    }
+
+    @Test
+    void missingModelFailsWithAMessageNotAStackTrace(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("x.png");
+        new FileSaver(TestImages.gray8("x", 40, 40)).saveAsPng(in.toString());
+        assertEquals(1, run(in.toString(), "-o", dir.resolve("o").toString(), "--model", dir.resolve("nothing-here").toString()));
+        assertTrue(err().startsWith("colorize: Model '") && !err().contains("Exception"), err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("a.png"));
+        assertTrue(err().contains("no output folder"), err());
+        assertEquals(2, run("a.png", "-o", "x", "--colour", "red"));
+        assertTrue(err().contains("unknown option --colour"), err());
+        assertEquals(2, run("a.png", "-o", "x", "--device", "tpu"));
+        assertTrue(err().contains("device must be auto, cpu or gpu"), err());
+    }
+
+    @Test
+    void inputsThatWouldCollideAreRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Path two = Files.createDirectories(dir.resolve("two"));
+        new FileSaver(TestImages.gray8("x", 40, 40)).saveAsPng(one.resolve("x.png").toString());
+        new FileSaver(TestImages.gray8("x", 40, 40)).saveAsTiff(two.resolve("x.tif").toString());
+        assertEquals(1, run(one.toString(), two.toString(), "-o", dir.resolve("o").toString(), "--model", TinyModels.regression().toString()));
+        assertTrue(err().contains("would both be written as 'x'"), err());
+    }
+}
