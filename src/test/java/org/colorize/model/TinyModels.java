@@ -68,9 +68,13 @@ public final class TinyModels {
         return root;
     }
 
-    /** Copies a model folder to a new place (to break it without touching the original). */
+    /** Copies a model folder to a new place in the test root (to break it without touching the original). */
     public static Path copy(Path model, String name) throws IOException {
-        Path target = root().resolve(name);
+        return copyInto(model, root().resolve(name));
+    }
+
+    /** Copies a model folder to {@code target}. */
+    public static Path copyInto(Path model, Path target) throws IOException {
         try (var files = Files.walk(model)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path dest = target.resolve(model.relativize(p).toString());
