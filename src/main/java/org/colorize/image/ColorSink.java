@@ -1,17 +1,17 @@
 package org.colorize.image;
 
-/** Receives finished output rows: interleaved sRGB-encoded r, g, b in [0, 1]. */
+/** Receives finished output rows: planar sRGB-encoded r, g, b in [0, 1]. */
 public interface ColorSink {
-    void write(int y, float[] rgb);
+    void write(int y, float[] red, float[] green, float[] blue);
 
     /** Packed 8-bit RGB (an ImageJ ColorProcessor's pixels). */
     static ColorSink rgb8(int[] pixels, int width) {
-        return (y, rgb) -> {
+        return (y, red, green, blue) -> {
             int offset = y * width;
             for (int x = 0; x < width; x++) {
-                int r = (int) (rgb[3 * x] * 255f + 0.5f);
-                int g = (int) (rgb[3 * x + 1] * 255f + 0.5f);
-                int b = (int) (rgb[3 * x + 2] * 255f + 0.5f);
+                int r = (int) (red[x] * 255f + 0.5f);
+                int g = (int) (green[x] * 255f + 0.5f);
+                int b = (int) (blue[x] * 255f + 0.5f);
                 pixels[offset + x] = 0xff000000 | (r << 16) | (g << 8) | b;
             }
         };
@@ -21,12 +21,12 @@ public interface ColorSink {
     static ColorSink channels16(short[] red, short[] green, short[] blue, int width, double min, double max) {
         float scale = (float) (max - min);
         float offset = (float) min;
-        return (y, rgb) -> {
+        return (y, r, g, b) -> {
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                red[row + x] = (short) (int) (offset + rgb[3 * x] * scale + 0.5f);
-                green[row + x] = (short) (int) (offset + rgb[3 * x + 1] * scale + 0.5f);
-                blue[row + x] = (short) (int) (offset + rgb[3 * x + 2] * scale + 0.5f);
+                red[row + x] = (short) (int) (offset + r[x] * scale + 0.5f);
+                green[row + x] = (short) (int) (offset + g[x] * scale + 0.5f);
+                blue[row + x] = (short) (int) (offset + b[x] * scale + 0.5f);
             }
         };
     }
@@ -35,12 +35,12 @@ public interface ColorSink {
     static ColorSink channels32(float[] red, float[] green, float[] blue, int width, double min, double max) {
         float scale = (float) (max - min);
         float offset = (float) min;
-        return (y, rgb) -> {
+        return (y, r, g, b) -> {
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                red[row + x] = offset + rgb[3 * x] * scale;
-                green[row + x] = offset + rgb[3 * x + 1] * scale;
-                blue[row + x] = offset + rgb[3 * x + 2] * scale;
+                red[row + x] = offset + r[x] * scale;
+                green[row + x] = offset + g[x] * scale;
+                blue[row + x] = offset + b[x] * scale;
             }
         };
     }

@@ -16,8 +16,8 @@ final class LabToRgb {
     private static final float WZ = (float) SrgbPrimaries.WHITE_Z;
     private static final float DELTA = 6f / 29f;
     private static final float SLOPE = 3f * DELTA * DELTA;
-    /** Bisection steps on the chroma scale for out-of-gamut colors: 2^-12 of the chroma. */
-    private static final int GAMUT_STEPS = 12;
+    /** Rounds toward gray for out-of-gamut colors; what is left after them is clipped (≪ 1 L unit). */
+    private static final int GAMUT_ROUNDS = 4;
     private static final float EPS = 1e-6f;
 
     static {
@@ -36,26 +36,68 @@ final class LabToRgb {
      * Converts one pixel and writes sRGB-encoded r, g, b in [0, 1] to {@code out[at .. at+2]}.
      */
     static void convert(float lightness, float a, float b, float[] out, int at) {
-        float fy = (lightness + 16f) / 116f;
+        float fy = (lightness + 16f) * (1f / 116f);
         float y = finv(fy);
-        if (!linear(fy, y, a, b, out, at)) {
-            float lo = 0f, hi = 1f;
-            for (int step = 0; step < GAMUT_STEPS; step++) {
-                float mid = 0.5f * (lo + hi);
-                if (linear(fy, y, a * mid, b * mid, out, at)) lo = mid;
-                else hi = mid;
-            }
-            linear(fy, y, a * lo, b * lo, out, at);
+        float scale = 1f;
+        // Out of gamut: move toward the gray of the same L, where every channel equals y. The
+        // straight line from gray through the current color gives the scale at which it leaves
+        // the gamut; the Lab curve bends a little, so a few rounds land on the boundary.
+        for (int round = 0; round < GAMUT_ROUNDS && !linear(fy, y, a * scale, b * scale, out, at); round++) {
+            scale *= insideFraction(y, out, at);
         }
         out[at] = encode(out[at]);
         out[at + 1] = encode(out[at + 1]);
         out[at + 2] = encode(out[at + 2]);
     }
 
+    /**
+     * Converts a row into planar sRGB-encoded r, g, b in [0, 1]. The common case, a color inside
+     * the gamut, runs as straight-line loops the JIT can vectorize; only pixels outside the gamut
+     * take the per-pixel path.
+     */
+    static void convertRow(float[] lightness, float[] a, float[] b, float[] red, float[] green, float[] blue, int width) {
+        for (int x = 0; x < width; x++) {
+            float fy = (lightness[x] + 16f) * (1f / 116f);
+            float y = finv(fy);
+            float cx = WX * finv(fy + a[x] * (1f / 500f));
+            float cz = WZ * finv(fy - b[x] * (1f / 200f));
+            red[x] = M00 * cx + M01 * y + M02 * cz;
+            green[x] = M10 * cx + M11 * y + M12 * cz;
+            blue[x] = M20 * cx + M21 * y + M22 * cz;
+        }
+        float[] pixel = null;
+        for (int x = 0; x < width; x++) {
+            float r = red[x], g = green[x], bl = blue[x];
+            boolean inside = r >= -EPS && r <= 1 + EPS && g >= -EPS && g <= 1 + EPS && bl >= -EPS && bl <= 1 + EPS;
+            if (!inside) {
+                if (pixel == null) pixel = new float[3];
+                convert(lightness[x], a[x], b[x], pixel, 0);
+                red[x] = pixel[0];
+                green[x] = pixel[1];
+                blue[x] = pixel[2];
+            } else {
+                red[x] = encode(r);
+                green[x] = encode(g);
+                blue[x] = encode(bl);
+            }
+        }
+    }
+
+    /** The largest t such that gray + t · (color − gray) is inside [0, 1]³. */
+    private static float insideFraction(float gray, float[] c, int at) {
+        float t = 1f;
+        for (int k = at; k < at + 3; k++) {
+            float v = c[k];
+            if (v > 1f) t = Math.min(t, (1f - gray) / (v - gray));
+            else if (v < 0f) t = Math.min(t, gray / (gray - v));
+        }
+        return Math.max(0f, t * 0.9999f);
+    }
+
     /** Linear RGB of (L, a, b) into out; true when it lies inside the gamut. */
     private static boolean linear(float fy, float y, float a, float b, float[] out, int at) {
-        float x = WX * finv(fy + a / 500f);
-        float z = WZ * finv(fy - b / 200f);
+        float x = WX * finv(fy + a * (1f / 500f));
+        float z = WZ * finv(fy - b * (1f / 200f));
         float r = M00 * x + M01 * y + M02 * z;
         float g = M10 * x + M11 * y + M12 * z;
         float bl = M20 * x + M21 * y + M22 * z;

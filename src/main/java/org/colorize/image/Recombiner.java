@@ -21,13 +21,15 @@ public final class Recombiner {
             float[] lightness = new float[width];
             float[] a = new float[width];
             float[] b = new float[width];
-            float[] rgb = new float[3 * width];
+            float[] red = new float[width];
+            float[] green = new float[width];
+            float[] blue = new float[width];
             int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
             for (int y = task * ROWS_PER_TASK; y < end; y++) {
                 plane.lightnessRow(y, lightness);
                 upsampler.row(y, lightness, a, b);
-                for (int x = 0; x < width; x++) LabToRgb.convert(lightness[x], a[x], b[x], rgb, 3 * x);
-                sink.write(y, rgb);
+                LabToRgb.convertRow(lightness, a, b, red, green, blue, width);
+                sink.write(y, red, green, blue);
             }
         });
     }

@@ -66,7 +66,8 @@ class ImageStagesTest {
             for (float v : rgb) assertTrue(v >= 0 && v <= 1);
             Lab.fromSrgb(rgb[0], rgb[1], rgb[2], lab);
             assertEquals(l, lab[0], 0.05, "L kept for an out-of-gamut color");
-            assertTrue(lab[1] > 5 && lab[2] < -5, "hue direction kept: a=" + lab[1] + " b=" + lab[2]);
+            assertTrue(lab[1] > 1 && lab[2] < -1, "chroma kept where the gamut allows: a=" + lab[1] + " b=" + lab[2]);
+            assertEquals(1.0, lab[1] / -lab[2], 0.1, "hue kept: a=" + lab[1] + " b=" + lab[2]);
         }
     }
 
