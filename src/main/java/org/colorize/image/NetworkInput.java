@@ -16,6 +16,31 @@ public final class NetworkInput {
      * @return row-major L values, {@code size × size}
      */
     public static float[] lightness(LightnessPlane plane, int size) {
+        return resample(plane, size);
+    }
+
+    /** Resamples a square plane (side {@code from}) to side {@code to}. */
+    public static float[] resample(float[] square, int from, int to) {
+        LightnessPlane plane = new LightnessPlane() {
+            @Override
+            public int width() {
+                return from;
+            }
+
+            @Override
+            public int height() {
+                return from;
+            }
+
+            @Override
+            public void lightnessRow(int y, float[] out) {
+                System.arraycopy(square, y * from, out, 0, from);
+            }
+        };
+        return resample(plane, to);
+    }
+
+    private static float[] resample(LightnessPlane plane, int size) {
         int width = plane.width();
         int height = plane.height();
         Resampling horizontal = Resampling.of(width, size);

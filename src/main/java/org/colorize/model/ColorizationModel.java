@@ -138,9 +138,10 @@ public final class ColorizationModel implements AutoCloseable {
      * @param lightness L (0..100), row-major, {@code size × size}
      * @param size      the plane's side, a multiple of 8
      * @param temperature annealed-mean temperature for distribution outputs (ignored otherwise)
-     * @return interleaved a, b in Lab units, {@code size × size × 2}
+     * @return a, b in Lab units on the output's own grid (the input's, or a fraction of it for
+     *         heads that predict at lower resolution, like Zhang's distribution head at 1/4)
      */
-    public synchronized float[] predictAb(float[] lightness, int size, double temperature) throws ColorizeException {
+    public synchronized AbField predictAb(float[] lightness, int size, double temperature) throws ColorizeException {
         float[] encoded = new float[lightness.length];
         InputEncoding encoding = card.inputEncoding();
         for (int i = 0; i < encoded.length; i++) encoded[i] = encoding.encode(lightness[i]);
@@ -150,11 +151,13 @@ public final class ColorizationModel implements AutoCloseable {
             NDList result = predictor.predict(new NDList(input));
             NDArray out = pick(result);
             Shape shape = out.getShape();
-            if (shape.dimension() != 4 || shape.get(1) != size || shape.get(2) != size || shape.get(3) != outputChannels) {
+            long grid = shape.dimension() == 4 ? shape.get(1) : -1;
+            if (grid <= 0 || shape.get(2) != grid || size % grid != 0 || shape.get(3) != outputChannels) {
                 throw new ColorizeException("Model " + card.name() + " returned shape " + shape + " for input [1, " + size
-                        + ", " + size + ", 1]; expected [1, " + size + ", " + size + ", " + outputChannels + "].");
+                        + ", " + size + ", 1]; expected [1, " + size + "/k, " + size + "/k, " + outputChannels + "].");
             }
-            return AbDecoder.decode(out.toFloatArray(), size * size, card.outputEncoding(), temperature);
+            int m = (int) grid;
+            return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), temperature), m);
         } catch (TranslateException | RuntimeException e) {
             throw new ColorizeException("Model " + card.name() + " failed on a " + size + "×" + size + " input: " + firstLine(e), e);
         }

@@ -9,6 +9,7 @@ import org.colorize.image.GrayImage;
 import org.colorize.image.LightnessPlane;
 import org.colorize.image.NetworkInput;
 import org.colorize.image.Recombiner;
+import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
 import org.colorize.model.ModelRegistry;
 
@@ -56,11 +57,12 @@ public final class FullImageColorizer {
                 prepare += seconds(t);
                 progress.progress(where + "network", (i - 0.8) / planes);
                 t = System.nanoTime();
-                float[] ab = model.predictAb(small, size, temperature);
+                AbField ab = model.predictAb(small, size, temperature);
                 network += seconds(t);
                 progress.progress(where + "recombining with L", (i - 0.3) / planes);
                 t = System.nanoTime();
-                AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab, small, size, gray.width(), gray.height());
+                float[] guide = ab.size() == size ? small : NetworkInput.resample(small, size, ab.size());
+                AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab.ab(), guide, ab.size(), gray.width(), gray.height());
                 Recombiner.recombine(plane, upsampler, output.sink(i));
                 recombine += seconds(t);
             }

@@ -19,7 +19,9 @@ class ColorizationModelTest {
             int n = 64;
             float[] l = new float[n * n];
             for (int i = 0; i < l.length; i++) l[i] = 100f * (i % n) / n;
-            float[] ab = model.predictAb(l, n, 0.38);
+            AbField field = model.predictAb(l, n, 0.38);
+            assertEquals(n, field.size());
+            float[] ab = field.ab();
             assertEquals(n * n * 2, ab.length);
             float maxAbs = 0;
             for (float v : ab) {
