@@ -92,8 +92,9 @@ public final class AbGamut {
 	}
 
 	/**
-	 * Every lattice point with |a|, |b| &le; {@code extent}, in a-then-b order. {@code square(10, 110)}
-	 * is the 529-class (23 × 23) ab space of the SIGGRAPH17 network, class {@code 23 · (a + 110)/10 + (b + 110)/10}.
+	 * Every lattice point with |a|, |b| &le; {@code extent}, in a-then-b order: bin
+	 * {@code (2n + 1) · (a + extent)/grid + (b + extent)/grid} with {@code n = extent/grid}.
+	 * {@code square(10, 110)} is the 529-class (23 × 23) ab space of the SIGGRAPH17 network.
 	 */
 	public static AbGamut square(int grid, int extent) {
 		if (grid < 1 || extent < 0 || extent % grid != 0) {
@@ -187,6 +188,16 @@ public final class AbGamut {
 	/** b of bin {@code bin}'s center. */
 	public float b(int bin) {
 		return b[bin];
+	}
+
+	/** All bin centers as {a0, b0, a1, b1, …} (a Q × 2 table, like {@code pts_in_hull.npy}); a copy. */
+	public float[] centers() {
+		float[] centers = new float[2 * a.length];
+		for (int bin = 0; bin < a.length; bin++) {
+			centers[2 * bin] = a[bin];
+			centers[2 * bin + 1] = b[bin];
+		}
+		return centers;
 	}
 
 	/** The bin centered at (a, b), or -1 if there is none. */

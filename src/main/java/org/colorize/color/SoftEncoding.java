@@ -75,7 +75,7 @@ public final class SoftEncoding {
 		int from = lookup.from(c);
 		int to = lookup.to(c);
 
-		// Pass 1: walk the k nearest in order to find the k-th one and the weight sum.
+		// Walk the k nearest in order, writing Gaussian weights relative to the nearest; then normalize.
 		double nearestD2 = 0;
 		double lastD2 = -1;
 		int lastBin = -1;
@@ -94,17 +94,16 @@ public final class SoftEncoding {
 			if (r == 0) {
 				nearestD2 = nextD2;
 			}
-			sum += weight(nextD2, nearestD2);
+			double w = weight(nextD2, nearestD2);
+			out[nextBin] = (float) w;
+			sum += w;
 			lastD2 = nextD2;
 			lastBin = nextBin;
 		}
-		// Pass 2: every candidate up to the k-th gets its normalized weight.
+		// the k nearest are among the candidates, every other bin holds 0
+		double scale = 1 / sum;
 		for (int p = from; p < to; p++) {
-			int bin = list[p];
-			double d2 = gamut.distance2(bin, a, b);
-			if (!before(lastD2, lastBin, d2, bin)) {
-				out[bin] = (float) (weight(d2, nearestD2) / sum);
-			}
+			out[list[p]] *= scale;
 		}
 	}
 
@@ -145,8 +144,9 @@ public final class SoftEncoding {
 			lastD2 = nextD2;
 			lastBin = nextBin;
 		}
+		double scale = 1 / sum;
 		for (int r = 0; r < neighbours; r++) {
-			weights[r] = (float) (weights[r] / sum);
+			weights[r] *= scale;
 		}
 	}
 

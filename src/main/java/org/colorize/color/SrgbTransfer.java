@@ -12,8 +12,17 @@ public final class SrgbTransfer {
 	private static final double ENCODE_THRESHOLD = 0.0031308;
 
 	private static final double[] BYTE_TO_LINEAR = new double[256];
-	/** {@code CODE_STARTS[k]}: the smallest linear value that encodes to 8-bit code {@code k + 1}. */
-	private static final double[] CODE_STARTS = new double[255];
+	/**
+	 * {@code CODE_STARTS[k]}: the smallest linear value that encodes to 8-bit code {@code k + 1}
+	 * ({@code +∞} for k = 255).
+	 */
+	private static final double[] CODE_STARTS = new double[256];
+	/**
+	 * The code of linear value {@code i / CODE_BINS}. Bins are narrower than the narrowest code
+	 * (1 / (255 · 12.92), at black), so a bin holds at most one code start.
+	 */
+	private static final int CODE_BINS = 4096;
+	private static final byte[] CODE_AT_BIN = new byte[CODE_BINS];
 
 	static {
 		for (int k = 0; k < 256; k++) {
@@ -21,6 +30,14 @@ public final class SrgbTransfer {
 		}
 		for (int k = 0; k < 255; k++) {
 			CODE_STARTS[k] = decode((k + 0.5) / 255);
+		}
+		CODE_STARTS[255] = Double.POSITIVE_INFINITY;
+		int code = 0;
+		for (int i = 0; i < CODE_BINS; i++) {
+			while (CODE_STARTS[code] <= (double) i / CODE_BINS) {
+				code++;
+			}
+			CODE_AT_BIN[i] = (byte) code;
 		}
 	}
 
@@ -43,21 +60,17 @@ public final class SrgbTransfer {
 
 	/**
 	 * Linear light to the nearest 8-bit code, clamped to 0..255; equals
-	 * {@code round(255 · clamp(encode(linear), 0, 1))} but uses a binary search over a table
-	 * instead of a power. NaN gives 0.
+	 * {@code round(255 · clamp(encode(linear), 0, 1))} but uses two table look-ups instead of a
+	 * power. NaN gives 0.
 	 */
 	public static int encodeToByte(double linear) {
-		int lo = 0;
-		int hi = CODE_STARTS.length;
-		// invariant: CODE_STARTS[i] <= linear for i < lo, > linear (or NaN comparison) for i >= hi
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (CODE_STARTS[mid] <= linear) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
-			}
+		if (!(linear > 0)) {
+			return 0;
 		}
-		return lo;
+		if (linear >= 1) {
+			return 255;
+		}
+		int code = CODE_AT_BIN[(int) (linear * CODE_BINS)] & 0xff;
+		return linear >= CODE_STARTS[code] ? code + 1 : code;
 	}
 }

@@ -9,7 +9,10 @@ package org.colorize.color;
  */
 public final class YCbCr {
 
-	/** Row-major R'G'B' → (Y, Cb, Cr) without the offsets; coefficients are 219·K and 224·K/… rounded to 3 decimals. */
+	/**
+	 * Row-major R'G'B' → (Y, Cb, Cr) less the offsets: 219 × the BT.601 luma row and 224 × the Pb, Pr
+	 * rows, rounded to 3 decimals as published.
+	 */
 	private static final double[] FORWARD = {
 		65.481, 128.553, 24.966,
 		-37.797, -74.203, 112.0,

@@ -10,7 +10,7 @@ public final class Yuv {
 	static final double KR = 0.299;
 	static final double KB = 0.114;
 	static final double KG = 1 - KR - KB;
-	/** Scales that bring B − Y and R − Y to U and V (Umax = 0.436, Vmax = 0.615 over 0.886, 0.701). */
+	/** The classic scales of B − Y and R − Y (those of scikit-image), giving |U| ≤ 0.436, |V| ≤ 0.615. */
 	static final double U_SCALE = 0.492111;
 	static final double V_SCALE = 0.877283;
 

@@ -26,6 +26,10 @@ class AbGamutTest {
 		assertEquals(60, g.b(1));
 		assertEquals(100, g.a(312));
 		assertEquals(0, g.b(312));
+		float[] centers = g.centers();
+		assertEquals(2 * 313, centers.length);
+		assertEquals(100, centers[2 * 312]);
+		assertEquals(0, centers[2 * 312 + 1]);
 		for (int bin = 1; bin < g.size(); bin++) {
 			boolean ordered = g.a(bin - 1) < g.a(bin) || (g.a(bin - 1) == g.a(bin) && g.b(bin - 1) < g.b(bin));
 			assertTrue(ordered, "bins sorted by a, then b at " + bin);
