@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class LabTest {
 
 	/**
-	 * {r, g, b, L, a, b}: this class's definition computed independently in numpy 1.24
-	 * (matrix from the sRGB primaries and white (0.95047, 1, 1.08883), ε = 216/24389, κ = 24389/27).
+	 * {r, g, b, L, a, b}: the same definition re-implemented separately in numpy 1.24 (matrix solved
+	 * from the sRGB primaries and white (0.95047, 1, 1.08883), ε = 216/24389, κ = 24389/27, float64).
 	 */
 	private static final double[][] NUMPY = {
 		{ 1, 1, 1, 100.0000000000, 0.0000000000, 0.0000000000 },
