@@ -69,6 +69,11 @@ public final class Lab {
 		return m;
 	}
 
+	/** The XYZ → linear sRGB matrix in use, row-major (a copy; the inverse of {@link #rgbToXyzMatrix()}). */
+	public static double[] xyzToRgbMatrix() {
+		return Matrix3.inverse(rgbToXyzMatrix());
+	}
+
 	/**
 	 * Encoded sRGB (nominally 0..1) to L*a*b*: {@code out[0] = L} (0..100), {@code out[1] = a},
 	 * {@code out[2] = b}.

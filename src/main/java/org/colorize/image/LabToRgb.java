@@ -1,6 +1,6 @@
 package org.colorize.image;
 
-import org.colorize.color.SrgbPrimaries;
+import org.colorize.color.Lab;
 import org.colorize.color.SrgbTransfer;
 
 /**
@@ -12,8 +12,8 @@ final class LabToRgb {
     private static final int ENCODE_STEPS = 1 << 13;
     private static final float[] ENCODE = new float[ENCODE_STEPS + 2];
     private static final float M00, M01, M02, M10, M11, M12, M20, M21, M22;
-    private static final float WX = (float) SrgbPrimaries.WHITE_X;
-    private static final float WZ = (float) SrgbPrimaries.WHITE_Z;
+    private static final float WX = (float) Lab.XN;
+    private static final float WZ = (float) Lab.ZN;
     private static final float DELTA = 6f / 29f;
     private static final float SLOPE = 3f * DELTA * DELTA;
     /** Rounds toward gray for out-of-gamut colors; what is left after them is clipped (≪ 1 L unit). */
@@ -23,10 +23,10 @@ final class LabToRgb {
     static {
         for (int i = 0; i <= ENCODE_STEPS; i++) ENCODE[i] = (float) SrgbTransfer.encode(i / (double) ENCODE_STEPS);
         ENCODE[ENCODE_STEPS + 1] = ENCODE[ENCODE_STEPS];
-        double[][] m = SrgbPrimaries.XYZ_TO_RGB;
-        M00 = (float) m[0][0]; M01 = (float) m[0][1]; M02 = (float) m[0][2];
-        M10 = (float) m[1][0]; M11 = (float) m[1][1]; M12 = (float) m[1][2];
-        M20 = (float) m[2][0]; M21 = (float) m[2][1]; M22 = (float) m[2][2];
+        double[] m = Lab.xyzToRgbMatrix();
+        M00 = (float) m[0]; M01 = (float) m[1]; M02 = (float) m[2];
+        M10 = (float) m[3]; M11 = (float) m[4]; M12 = (float) m[5];
+        M20 = (float) m[6]; M21 = (float) m[7]; M22 = (float) m[8];
     }
 
     private LabToRgb() {

@@ -1,7 +1,6 @@
 package org.colorize.image;
 
 import org.colorize.color.Lab;
-import org.colorize.color.SrgbPrimaries;
 import org.colorize.color.SrgbTransfer;
 
 /** A packed RGB plane (ImageJ ColorProcessor pixels) read as its CIE lightness; its chroma is discarded. */
@@ -9,11 +8,15 @@ final class RgbPlane implements LightnessPlane {
     private static final float[] LINEAR = new float[256];
     private static final int Y_STEPS = 1 << 16;
     private static final float[] L_OF_Y = new float[Y_STEPS + 1];
+    private static final float Y_R, Y_G, Y_B;
 
     static {
-        for (int v = 0; v < 256; v++) LINEAR[v] = (float) SrgbTransfer.decode(v / 255.0);
-        // Relative luminance Y equals the linear gray level, so L(Y) = lightnessOfGray(encode(Y)).
-        for (int i = 0; i <= Y_STEPS; i++) L_OF_Y[i] = (float) Lab.lightnessOfGray(SrgbTransfer.encode(i / (double) Y_STEPS));
+        for (int v = 0; v < 256; v++) LINEAR[v] = (float) SrgbTransfer.decodeByte(v);
+        for (int i = 0; i <= Y_STEPS; i++) L_OF_Y[i] = (float) Lab.lightnessOfLuminance(i / (double) Y_STEPS);
+        double[] m = Lab.rgbToXyzMatrix();
+        Y_R = (float) m[3];
+        Y_G = (float) m[4];
+        Y_B = (float) m[5];
     }
 
     private final int[] pixels;
@@ -41,9 +44,9 @@ final class RgbPlane implements LightnessPlane {
         int offset = y * width;
         for (int x = 0; x < width; x++) {
             int c = pixels[offset + x];
-            float luminance = SrgbPrimaries.Y_R * LINEAR[(c >> 16) & 0xff]
-                    + SrgbPrimaries.Y_G * LINEAR[(c >> 8) & 0xff]
-                    + SrgbPrimaries.Y_B * LINEAR[c & 0xff];
+            float luminance = Y_R * LINEAR[(c >> 16) & 0xff]
+                    + Y_G * LINEAR[(c >> 8) & 0xff]
+                    + Y_B * LINEAR[c & 0xff];
             float t = Math.min(1f, Math.max(0f, luminance)) * Y_STEPS;
             int i = Math.min((int) t, Y_STEPS - 1);
             float f = t - i;

@@ -34,6 +34,32 @@ class ColorizationModelTest {
     }
 
     @Test
+    void distributionModelsAreDecodedByAnnealedMeanAtTheGivenTemperature() throws Exception {
+        try (ColorizationModel model = ColorizationModel.load(TinyModels.distribution(), DeviceChoice.CPU)) {
+            int n = 64;
+            float[] l = new float[n * n];
+            for (int i = 0; i < l.length; i++) l[i] = 30f + 40f * (i % n) / n;
+            float[] sharp = model.predictAb(l, n, 0.02).ab();
+            float[] mean = model.predictAb(l, n, 1.0).ab();
+            // T → 0 picks the most likely bin, T = 1 averages over all bins (Zhang et al. 2016).
+            double onBinSharp = onBinCenters(sharp), onBinMean = onBinCenters(mean);
+            assertTrue(onBinSharp > 0.7, "T=0.02 lands on bin centers: " + onBinSharp);
+            assertTrue(onBinMean < 0.1, "T=1 averages between bins: " + onBinMean);
+            for (float v : sharp) assertTrue(Math.abs(v) <= 120f);
+        }
+    }
+
+    /** Fraction of pixels whose ab lies within 1 unit of a grid-10 bin center. */
+    private static double onBinCenters(float[] ab) {
+        int on = 0;
+        for (int i = 0; i < ab.length; i += 2) {
+            double da = ab[i] - 10 * Math.round(ab[i] / 10.0), db = ab[i + 1] - 10 * Math.round(ab[i + 1] / 10.0);
+            if (Math.hypot(da, db) < 1) on++;
+        }
+        return on / (ab.length / 2.0);
+    }
+
+    @Test
     void refusesAnInputSignatureWithThreeChannels() {
         ColorizeException e = assertThrows(ColorizeException.class, () -> ColorizationModel.load(TinyModels.wrongInput(), DeviceChoice.CPU));
         assertTrue(e.getMessage().contains("does not match") && e.getMessage().contains("one L channel"), e.getMessage());
