@@ -15,8 +15,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Adam (Kingma &amp; Ba 2015) through TF's ApplyAdam: per trainable variable the slots
- * {@code NAME/adam_m} and {@code NAME/adam_v}, plus {@code adam/beta1_power} and
+ * Adam (Kingma &amp; Ba 2015) through TF's ApplyAdam: per trainable variable NAME the slots
+ * {@code adam/m/NAME} and {@code adam/v/NAME}, plus {@code adam/beta1_power} and
  * {@code adam/beta2_power}. ApplyAdam uses TF's "epsilon hat" form:
  * lr_t = lr·√(1−β2ᵗ)/(1−β1ᵗ), var −= lr_t·m/(√v + ε).
  */
@@ -91,8 +91,8 @@ public final class Adam {
         for (int i = 0; i < names.size(); i++) {
             Variable<T> v = trainable.get(names.get(i));
             Shape shape = store.entries().get(names.get(i)).shape();
-            Variable<T> m = store.optimizerSlot(names.get(i) + "/adam_m", shape, Init.zeros());
-            Variable<T> s = store.optimizerSlot(names.get(i) + "/adam_v", shape, Init.zeros());
+            Variable<T> m = store.optimizerSlot("adam/m/" + names.get(i), shape, Init.zeros());
+            Variable<T> s = store.optimizerSlot("adam/v/" + names.get(i), shape, Init.zeros());
             applied.add(gated.train.applyAdam(v, m, s, beta1Power, beta2Power, lr, b1, b2, eps, byName.get(names.get(i))));
         }
         Ops afterApply = tf.withControlDependencies(applied);

@@ -177,6 +177,11 @@ public final class ParameterStore<T extends TFloating> {
         int slash = name.lastIndexOf('/');
         Ops scope = scope(root, registry.variableScopes, slash < 0 ? "" : name.substring(0, slash)).withInitScope();
         Variable<T> v = scope.withName(leaf(name)).variable(shape, dtype);
+        if (!v.op().name().equals(name)) {
+            // TF Java renames a scope that clashes with an existing op, e.g. "w/m" when "w" is a variable
+            throw new IllegalArgumentException("variable " + name + " would be named " + v.op().name()
+                    + ": a variable name must not be the prefix of another");
+        }
         Operand<T> value = init.value(scope.withSubScope(leaf(name) + "_init"), shape, dtype, seeds(name));
         Assign<T> assign = scope.withName(leaf(name) + "_assign").assign(v, value);
         registry.entries.put(name, new Entry<>(name, kind, shape, v, value, assign));

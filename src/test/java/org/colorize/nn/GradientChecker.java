@@ -172,6 +172,11 @@ final class GradientChecker<T extends TFloating> {
 
     /** Runs {@code fetch} with the current feeds. */
     double[] run(Operand<?> fetch) {
+        return run(List.of(fetch))[0];
+    }
+
+    /** Runs all {@code fetches} in one session run with the current feeds. */
+    double[][] run(List<? extends Operand<?>> fetches) {
         List<Tensor> fed = new ArrayList<>();
         try {
             Session.Runner r = session.runner();
@@ -180,8 +185,13 @@ final class GradientChecker<T extends TFloating> {
                 fed.add(t);
                 r.feed(e.getKey(), t);
             }
-            try (Result result = r.fetch(fetch).run()) {
-                return Tensors.values(result.get(0));
+            fetches.forEach(r::fetch);
+            try (Result result = r.run()) {
+                double[][] out = new double[fetches.size()][];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = Tensors.values(result.get(i));
+                }
+                return out;
             }
         } finally {
             fed.forEach(Tensor::close);
