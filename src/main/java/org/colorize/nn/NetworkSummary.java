@@ -18,6 +18,7 @@ public record NetworkSummary(Siggraph17Config config, long parameters, long flop
 
     /** Measures {@code cfg} at {@code size} × {@code size}. */
     public static NetworkSummary of(Siggraph17Config cfg, int size) {
+        TfNatives.load();
         try (Graph g = new Graph()) {
             ParameterStore<TFloat32> p = ParameterStore.create(g, TFloat32.class, ParameterStore.Mode.INFERENCE, 0);
             var l = p.tf().withName("l").placeholder(TFloat32.class,

@@ -61,6 +61,7 @@ public final class SavedModelExport {
         if (Files.exists(dir)) {
             throw new IllegalArgumentException("export directory exists already: " + dir);
         }
+        TfNatives.load();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             ParameterStore<TFloat32> store = ParameterStore.create(g, TFloat32.class, ParameterStore.Mode.INFERENCE, 0);
             Signature signature = graph.build(store);

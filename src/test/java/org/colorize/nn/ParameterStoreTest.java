@@ -91,6 +91,27 @@ class ParameterStoreTest {
         }
     }
 
+    /** Session.save writes one checkpoint entry per variable name; an inference graph restores its subset. */
+    @Test
+    void checkpointOfTrainingGraphRestoresIntoInferenceGraph(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        try (var train = TfFixture.training(TFloat32.class);
+                var infer = new TfFixture<>(TFloat32.class, ParameterStore.Mode.INFERENCE)) {
+            var x1 = train.placeholder("x", Shape.of(-1, -1, -1, 2));
+            var loss = train.tf.math.mean(BatchNorm.apply(train.store, "bn", Conv2d.apply(train.store, "c", x1,
+                    Conv2d.Spec.of(3, 3))), train.tf.constant(new int[] {0, 1, 2, 3}));
+            Adam.minimize(train.store, loss, Adam.Config.defaults());
+            train.session.initialize();
+            String prefix = tmp.resolve("ckpt").toString();
+            train.session.save(prefix);
+            var x2 = infer.placeholder("x", Shape.of(-1, -1, -1, 2));
+            BatchNorm.apply(infer.store, "bn", Conv2d.apply(infer.store, "c", x2, Conv2d.Spec.of(3, 3)));
+            infer.session.restore(prefix);
+            for (String n : infer.store.variables(ParameterStore.MODEL).keySet()) {
+                assertArrayEquals(value(train, n), value(infer, n), 0, n);
+            }
+        }
+    }
+
     @Test
     void viewsReuseVariablesAndRefuseNewOnes() {
         try (var f = TfFixture.training(TFloat32.class)) {
