@@ -51,7 +51,10 @@ public final class Adam {
 
     private Adam() {}
 
-    /** Builds the step minimizing {@code loss} over all parameters of {@code store}. */
+    /**
+     * Builds the step minimizing {@code loss} over all parameters of {@code store}. Build the whole
+     * network first: the step runs the update ops (batch norm moving averages) registered so far.
+     */
     public static <T extends TFloating> TrainStep<T> minimize(ParameterStore<T> store, Operand<T> loss, Config cfg) {
         return minimize(store, loss, cfg, store.parameters());
     }
