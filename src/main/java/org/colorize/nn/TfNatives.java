@@ -1,32 +1,22 @@
 package org.colorize.nn;
 
-import ai.djl.engine.Engine;
+import org.colorize.model.TensorFlowRuntime;
+import org.colorize.pipeline.ColorizeException;
 
 /**
- * Loads TensorFlow's native libraries through DJL before any {@code org.tensorflow} class is used.
- *
- * <p>DJL's TensorFlow engine extracts the bundled CPU natives (the project's
- * {@code native/lib/tensorflow.properties} points it at them) and loads them; TF Java then finds the
- * already loaded libraries. {@code ai.djl.offline=true} keeps DJL from ever trying the network.
+ * Loads TensorFlow's native libraries before any {@code org.tensorflow} class is used, through the
+ * same DJL engine start as inference ({@link TensorFlowRuntime}: offline natives, the plugin's class
+ * loader as context loader inside ImageJ). TF Java then finds the already loaded libraries.
  */
 public final class TfNatives {
-    private static volatile boolean loaded;
-
     private TfNatives() {}
 
     /** Loads the natives once per JVM; cheap on later calls. */
     public static void load() {
-        if (loaded) {
-            return;
-        }
-        synchronized (TfNatives.class) {
-            if (!loaded) {
-                if (System.getProperty("ai.djl.offline") == null) {
-                    System.setProperty("ai.djl.offline", "true");
-                }
-                Engine.getEngine("TensorFlow");
-                loaded = true;
-            }
+        try {
+            TensorFlowRuntime.engine();
+        } catch (ColorizeException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }
