@@ -93,6 +93,9 @@ public record ModelCard(
     }
 
     private static String text(JsonElement e) {
+        if (e.isJsonObject() && e.getAsJsonObject().has("description")) {
+            return text(e.getAsJsonObject().get("description")); // the trainer's cards: description + counts
+        }
         return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 

@@ -1,0 +1,164 @@
+package org.colorize.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.colorize.train.TrainException;
+import org.colorize.train.TrainOptions;
+import org.colorize.train.Trainer;
+import org.colorize.train.TrainingListener;
+import org.colorize.train.Validation;
+
+/**
+ * {@code colorize train}: trains a colorization network on a folder of color images. Exit 0 when a
+ * model was exported (also after a time limit), 1 when training failed or was stopped by a signal
+ * before exporting, 2 for bad usage.
+ */
+final class TrainCommand {
+    static final String USAGE = String.join("\n",
+            "usage: colorize train --data DIR --out models/NAME [--steps N] [--size S] [--width W]",
+            "                      [--head regression|classes] [--batch B] [--lr X] [--schedule constant|cosine|step]",
+            "                      [--resume] [--checkpoint DIR] [--val-every N] [--checkpoint-every N]",
+            "                      [--seed N] [--threads N] [--inter-op N] [--max-minutes M] [--overwrite]",
+            "",
+            "Trains a SIGGRAPH17 U-Net to predict the colors (Lab ab) of the images in DIR (searched",
+            "recursively: jpg, png, tif, bmp) from their lightness, and exports it to models/NAME",
+            "(SavedModel + model.json), ready for `colorize --model NAME`.",
+            "",
+            "  --steps N            total optimizer steps (default " + TrainOptions.DEFAULT_STEPS + "); --resume continues up to N",
+            "  --size S             crop side in pixels, multiple of 8 (default " + TrainOptions.DEFAULT_SIZE + ")",
+            "  --width W            channel multiplier, 1.0 = published SIGGRAPH17 (default " + TrainOptions.DEFAULT_WIDTH + ")",
+            "  --head H             regression (ab, smooth-L1) or classes (313 ab bins, rebalanced cross entropy)",
+            "  --batch B            images per step (default " + TrainOptions.DEFAULT_BATCH + ")",
+            "  --lr X               Adam learning rate (default 3e-4); --schedule constant|cosine|step",
+            "  --checkpoint DIR     checkpoint folder (default checkpoints/NAME beside the models folder)",
+            "  --resume             continue from the last checkpoint (or from the model in --out)",
+            "  --val-every N        validate every N steps (default steps/20, 10..500)",
+            "  --checkpoint-every N checkpoint every N steps (default: as --val-every)",
+            "  --max-minutes M      stop after M minutes with a checkpoint and an export (for runs in chunks)",
+            "  --threads N          TensorFlow intra-op threads (default: one per core); --inter-op N (default 1)",
+            "  --overwrite          replace an existing model folder or checkpoint of another run",
+            "",
+            "Ctrl-C saves a checkpoint (rerun with --resume). Progress goes to stderr, a CSV log to",
+            "the checkpoint folder. Set TF_ENABLE_ONEDNN_OPTS=1 before Java starts (./colorize does).");
+
+    private TrainCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+            if (!a.startsWith("--") || a.length() == 2) {
+                return usage(err, "unexpected argument '" + a + "'");
+            }
+            String key = a.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (TrainOptions.FLAGS.contains(key)) {
+                value = "true";
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return usage(err, a + " needs a value");
+            }
+            if (!TrainOptions.KEYS.contains(key)) return usage(err, "unknown option --" + key);
+            if (values.put(key, value) != null) return usage(err, "--" + key + " given twice");
+        }
+        TrainOptions options;
+        try {
+            options = TrainOptions.fromMap(values);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        ProgressBar bar = new ProgressBar(err);
+        try {
+            Trainer.Result r = new Trainer(options, bar, () -> false, true).run();
+            bar.end();
+            if (r.model() == null) {
+                err.println("colorize train: stopped at step " + r.steps() + " before exporting; rerun with --resume");
+                return 1;
+            }
+            out.println(r.model());
+            return 0;
+        } catch (TrainException e) {
+            bar.end();
+            err.println("colorize train: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("colorize train: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+
+    /**
+     * Progress on stderr: a single redrawn line on a terminal, one line every 30 s otherwise (logs);
+     * validation, checkpoint and other messages on their own lines.
+     */
+    static final class ProgressBar implements TrainingListener {
+        private static final int WIDTH = 24;
+        private final PrintStream err;
+        private final boolean terminal = System.console() != null;
+        private long lastDraw;
+        private boolean open;
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void message(String line) {
+            end();
+            err.println(line);
+        }
+
+        @Override
+        public synchronized void step(Progress p) {
+            long now = System.nanoTime();
+            boolean last = p.step() == p.total();
+            if (!last && now - lastDraw < (terminal ? 250_000_000L : 30_000_000_000L) && lastDraw != 0) return;
+            lastDraw = now;
+            int filled = (int) (WIDTH * p.step() / Math.max(1, p.total()));
+            String line = String.format(Locale.ROOT, "[%s%s] step %d/%d  %.1f img/s  loss %.4g  lr %.2g  ETA %s",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), p.step(), p.total(), p.imagesPerSecond(), p.lossEma(),
+                    p.learningRate(), duration(p.etaSeconds()));
+            if (terminal) {
+                err.print("\r" + line + "\u001b[K");
+                open = true;
+            } else {
+                err.println(line);
+            }
+        }
+
+        @Override
+        public synchronized void validated(Validation v) {
+            message(String.format(Locale.ROOT, "validation at step %d: loss %.4g, PSNR %.2f dB (gray baseline %.2f dB) on %d"
+                    + " crops", v.step(), v.loss(), v.psnr(), v.grayPsnr(), v.images()));
+        }
+
+        synchronized void end() {
+            if (open) {
+                err.println();
+                open = false;
+            }
+        }
+
+        static String duration(double seconds) {
+            if (!Double.isFinite(seconds)) return "?";
+            long s = Math.round(seconds);
+            return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}

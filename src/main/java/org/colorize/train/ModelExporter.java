@@ -1,0 +1,191 @@
+package org.colorize.train;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.colorize.color.AbGamut;
+import org.colorize.color.AnnealedMean;
+import org.colorize.model.AbField;
+import org.colorize.model.ColorizationModel;
+import org.colorize.model.DeviceChoice;
+import org.colorize.model.ModelCard;
+import org.colorize.nn.SavedModelExport;
+import org.colorize.pipeline.ColorizeException;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Writes a trained network as a model folder the rest of Colorize serves: a clean inference
+ * SavedModel (fresh inference graph, weights copied by name, no optimizer state) plus its
+ * {@code model.json} card, checked and installed atomically.
+ *
+ * <ol>
+ *   <li>Everything is written into {@code .NAME.export-…/model} beside the target (a hidden folder the
+ *       model registry does not list).</li>
+ *   <li>The staged model is loaded through {@link ColorizationModel} exactly as colorization loads it,
+ *       and its ab on a few validation crops must match the training graph's inference branch to
+ *       {@value #MAX_AB_DIFFERENCE} ab units; otherwise export fails and nothing is installed.</li>
+ *   <li>The staged folder is renamed onto the target; an existing target (the same run's previous
+ *       export, or any model with --overwrite) is first renamed aside and deleted afterwards.</li>
+ * </ol>
+ */
+public final class ModelExporter {
+    /** Largest allowed |Δab| between the exported model and the training graph. */
+    public static final double MAX_AB_DIFFERENCE = 1e-3;
+    /** Validation crops compared at export. */
+    static final int CHECKED_IMAGES = 4;
+
+    private ModelExporter() {
+    }
+
+    /**
+     * Exports the weights of {@code graph} with {@code card} to {@code target}.
+     *
+     * @param check   a validation batch to compare on
+     * @param expected the inference branch's output on {@code check} ({@link TrainingGraph#evaluate})
+     * @return the largest |Δab| found
+     */
+    public static double export(TrainingGraph graph, JsonObject card, Path target, Batch check,
+            TrainingGraph.Evaluation expected) throws TrainException {
+        Path dir = target.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        Path staging = null;
+        try {
+            Files.createDirectories(parent);
+            cleanStale(parent, dir.getFileName().toString());
+            staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".export-");
+            Path model = staging.resolve("model");
+            SavedModelExport.exportSiggraph17(model, graph.session(), graph.config());
+            Checkpoints.writeSynced(model.resolve(ModelCard.FILE_NAME), Checkpoints.GSON.toJson(card));
+            double diff = verify(model, graph.head(), check, expected);
+            if (Files.exists(dir)) {
+                Path old = staging.resolve("replaced");
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Checkpoints.syncDirectory(parent);
+            return diff;
+        } catch (IOException | RuntimeException e) {
+            throw new TrainException("Cannot export the model to " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                try {
+                    Checkpoints.deleteTree(staging);
+                } catch (IOException e) {
+                    // a hidden leftover folder, removed by the next export
+                }
+            }
+        }
+    }
+
+    /** Removes leftovers of interrupted exports of this model; restores a target lost between the two renames. */
+    private static void cleanStale(Path parent, String name) throws IOException {
+        try (var s = Files.list(parent)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("." + name + ".export-")).toList()) {
+                Path replaced = p.resolve("replaced");
+                Path target = parent.resolve(name);
+                if (!Files.exists(target) && Files.isRegularFile(replaced.resolve(ModelCard.FILE_NAME))) {
+                    Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                Checkpoints.deleteTree(p);
+            }
+        }
+    }
+
+    /** Loads the staged model like colorization does and compares its ab with the training graph's. */
+    static double verify(Path model, Head head, Batch check, TrainingGraph.Evaluation expected) throws TrainException {
+        int s = check.size();
+        int n = Math.min(CHECKED_IMAGES, check.count());
+        double worst = 0;
+        try (ColorizationModel loaded = ColorizationModel.load(model, DeviceChoice.CPU)) {
+            double temperature = loaded.card().temperature();
+            for (int i = 0; i < n; i++) {
+                float[] l = new float[s * s];
+                System.arraycopy(check.l(), i * s * s, l, 0, s * s);
+                AbField got = loaded.predictAb(l, s, temperature);
+                float[] want = expectedAb(head, expected, i, temperature);
+                if (got.ab().length != want.length) {
+                    throw new TrainException("Exported model returns " + got.ab().length / 2 + " ab pixels per image, the"
+                            + " training graph " + want.length / 2 + ".");
+                }
+                for (int k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got.ab()[k] - want[k]));
+            }
+        } catch (ColorizeException e) {
+            throw new TrainException("The exported model does not load: " + e.getMessage(), e);
+        }
+        if (!(worst <= MAX_AB_DIFFERENCE)) {
+            throw new TrainException(String.format(Locale.ROOT, "The exported model disagrees with the training graph by"
+                    + " up to %.3g ab units (allowed %.0e); it was not installed.", worst, MAX_AB_DIFFERENCE));
+        }
+        return worst;
+    }
+
+    /** Interleaved ab of image {@code i} of an inference-branch result, decoded like the runtime decodes. */
+    static float[] expectedAb(Head head, TrainingGraph.Evaluation e, int i, double temperature) {
+        long[] shape = e.shape();
+        int h = (int) shape[1];
+        int w = (int) shape[2];
+        int c = (int) shape[3];
+        int pixels = h * w;
+        if (head == Head.REGRESSION) {
+            float[] ab = new float[pixels * 2];
+            System.arraycopy(e.output(), i * pixels * 2, ab, 0, ab.length);
+            return ab;
+        }
+        AnnealedMean decoder = new AnnealedMean(AbGamut.zhang(), temperature);
+        float[] ab = new float[pixels * 2];
+        float[] pair = new float[2];
+        for (int p = 0; p < pixels; p++) {
+            decoder.decodeLogits(e.output(), (i * pixels + p) * c, pair);
+            ab[2 * p] = pair[0];
+            ab[2 * p + 1] = pair[1];
+        }
+        return ab;
+    }
+
+    /** The card of the model in {@code folder}, or null when there is none or it is unreadable. */
+    static JsonObject readCard(Path folder) {
+        try {
+            return JsonParser.parseString(Files.readString(folder.resolve(ModelCard.FILE_NAME), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The model variables of an exported SavedModel, by the names in {@code names} (those it lacks
+     * are left out): how a run resumes from its exported model once the checkpoints are gone.
+     */
+    static Map<String, TrainingGraph.Variable> readWeights(Path folder, List<String> names) throws TrainException {
+        Map<String, TrainingGraph.Variable> out = new LinkedHashMap<>();
+        try (SavedModelBundle bundle = SavedModelBundle.load(folder.toString(), "serve")) {
+            Session s = bundle.session();
+            for (String name : names) {
+                if (bundle.graph().operation(name) == null) continue;
+                try (Result r = s.runner().fetch(name).run()) {
+                    Tensor t = r.get(0);
+                    float[] v = new float[Math.toIntExact(t.shape().size())];
+                    ((TFloat32) t).asRawTensor().data().asFloats().read(v);
+                    out.put(name, new TrainingGraph.Variable(t.shape().asArray(), v));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new TrainException("Cannot read the weights of the model in " + folder + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

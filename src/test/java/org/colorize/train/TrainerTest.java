@@ -1,0 +1,277 @@
+package org.colorize.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.colorize.model.AbField;
+import org.colorize.model.ColorizationModel;
+import org.colorize.model.DeviceChoice;
+import org.colorize.model.ModelCard;
+import org.colorize.model.OutputEncoding;
+import org.colorize.nn.ParameterStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tiny training runs (width 0.125, 32² crops) on synthetic scenes: the loss falls for both heads,
+ * the exported model loads through the runtime and reproduces the training graph, the card says
+ * what it should, and a stopped-and-resumed run continues exactly like an uninterrupted one.
+ */
+class TrainerTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    @BeforeAll
+    static void scenes() {
+        data = shared.resolve("data");
+        SyntheticScenes.write(data, 12, 64, 48, 7);
+    }
+
+    /** Collects losses and messages. */
+    static final class Recorder implements TrainingListener {
+        final List<Double> losses = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+        final List<Validation> validations = new ArrayList<>();
+
+        @Override
+        public void message(String line) {
+            messages.add(line);
+            System.out.println("  " + line);
+        }
+
+        @Override
+        public void step(Progress p) {
+            losses.add(p.loss());
+        }
+
+        @Override
+        public void validated(Validation v) {
+            validations.add(v);
+        }
+
+        double mean(int from, int to) {
+            return losses.subList(from, to).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        }
+    }
+
+    static TrainOptions options(Path out, String... extra) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data", data.toString());
+        m.put("out", out.toString());
+        m.put("steps", "30");
+        m.put("size", "32");
+        m.put("width", "0.125");
+        m.put("batch", "8");
+        m.put("lr", "3e-3");
+        m.put("val-every", "10");
+        m.put("threads", "2");
+        for (int i = 0; i < extra.length; i += 2) m.put(extra[i], extra[i + 1]);
+        return TrainOptions.fromMap(m);
+    }
+
+    static Trainer.Result train(TrainOptions o, Recorder r) throws TrainException {
+        long t0 = System.nanoTime();
+        Trainer.Result result = new Trainer(o, r, () -> false, false).run();
+        System.out.printf("%s head, %d steps in %.1f s; loss %s%n", o.head().key(), result.steps(),
+                (System.nanoTime() - t0) / 1e9, r.losses.isEmpty() ? "-" : r.losses.get(0) + " → " + r.losses.get(r.losses.size() - 1));
+        return result;
+    }
+
+    @Test
+    void regressionLossFallsAndTheExportedModelMatchesTheTrainingGraph(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("models/tiny-reg");
+        Recorder r = new Recorder();
+        Trainer.Result result = train(options(out), r);
+        assertEquals(30, r.losses.size());
+        double first = r.mean(0, 5);
+        double last = r.mean(25, 30);
+        assertTrue(last < 0.6 * first, "loss did not fall clearly: " + first + " → " + last);
+        assertTrue(result.finished());
+        assertEquals(out.toAbsolutePath().normalize(), result.model());
+        assertTrue(result.exportDifference() <= ModelExporter.MAX_AB_DIFFERENCE);
+        assertEquals(3, r.validations.size());
+        Validation v = result.validation();
+        assertEquals(30, v.step());
+        assertTrue(v.psnr() > 0 && v.grayPsnr() > 0);
+
+        // the card
+        ModelCard card = ModelCard.read(out);
+        assertEquals("tiny-reg", card.name());
+        assertEquals("full-image", card.kind());
+        assertEquals("siggraph17-unet", card.architecture());
+        assertEquals(32, card.inputSize());
+        assertEquals("l", card.inputEncoding().key());
+        assertEquals("ab", card.outputName());
+        assertEquals(OutputEncoding.AB, card.outputEncoding());
+        JsonObject json = card.json();
+        assertEquals(0.125, json.get("width").getAsDouble());
+        assertEquals(30, json.getAsJsonObject("training").get("steps").getAsInt());
+        assertTrue(json.getAsJsonObject("training").get("finished").getAsBoolean());
+        JsonObject td = json.getAsJsonObject("training_data");
+        assertEquals(12, td.get("images").getAsInt());
+        assertEquals(12, td.get("train").getAsInt() + td.get("validation").getAsInt());
+        assertEquals(12, td.getAsJsonObject("licenses").get("unknown").getAsInt());
+        assertTrue(card.license().startsWith("weights trained by this project"), card.license());
+        JsonObject val = json.getAsJsonObject("metrics").getAsJsonObject("validation");
+        assertEquals(v.psnr(), val.get("psnr").getAsDouble(), 1e-3);
+        assertEquals(v.grayPsnr(), val.get("gray_psnr").getAsDouble(), 1e-3);
+        assertTrue(card.summary().contains("12 color images from data"), card.summary());
+        assertFalse(Files.exists(out.resolve("variables").resolve("adam")));
+
+        // the CSV log and the checkpoint
+        Path checkpoints = tmp.resolve("checkpoints/tiny-reg");
+        List<String> log = Files.readAllLines(checkpoints.resolve("log.csv"), StandardCharsets.UTF_8);
+        assertEquals(TrainingLog.HEADER, log.get(0));
+        assertEquals(31, log.size());
+        assertTrue(log.get(10).startsWith("10,") && !log.get(10).endsWith(",,"), log.get(10));
+        Checkpoints.Snapshot snap = Checkpoints.latest(checkpoints);
+        assertEquals(30, snap.step());
+
+        // independently: the checkpoint's weights in a fresh training graph, its inference branch on
+        // validation crops, against the exported model run through the runtime
+        TrainingData d = TrainingData.load(data, 32, 0.05, s -> { }, () -> false);
+        BatchMaker maker = new BatchMaker(d.trainImages(), 32, 8, Head.REGRESSION, null, 1);
+        Batch check = maker.validation(d.validationImages(), 8).get(0);
+        TrainingGraph.Evaluation expected;
+        try (TrainingGraph g = new TrainingGraph(0.125, Head.REGRESSION, 3e-3, 1, 2, 1)) {
+            g.load(Checkpoints.read(snap), true);
+            expected = g.evaluate(check);
+        }
+        double worst = 0;
+        try (ColorizationModel m = ColorizationModel.load(out, DeviceChoice.CPU)) {
+            for (int i = 0; i < check.count(); i++) {
+                float[] l = java.util.Arrays.copyOfRange(check.l(), i * 32 * 32, (i + 1) * 32 * 32);
+                AbField ab = m.predictAb(l, 32, 0.38);
+                float[] want = ModelExporter.expectedAb(Head.REGRESSION, expected, i, 0.38);
+                for (int k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(ab.ab()[k] - want[k]));
+            }
+        }
+        System.out.println("exported vs checkpoint's inference branch: max |Δab| = " + worst);
+        assertTrue(worst <= 1e-3, "max |Δab| " + worst);
+    }
+
+    @Test
+    void classesHeadLossFallsAndExportsLogits(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("models/tiny-classes");
+        Recorder r = new Recorder();
+        Trainer.Result result = train(options(out, "head", "classes"), r);
+        double first = r.mean(0, 5);
+        double last = r.mean(25, 30);
+        assertTrue(last < 0.8 * first, "loss did not fall clearly: " + first + " → " + last);
+        assertTrue(r.messages.stream().anyMatch(m -> m.startsWith("class rebalancing")), r.messages.toString());
+        ModelCard card = ModelCard.read(out);
+        assertEquals("ab_logits", card.outputName());
+        assertEquals(OutputEncoding.AB_BINS_LOGITS, card.outputEncoding());
+        assertEquals(0.38, card.temperature());
+        try (ColorizationModel m = ColorizationModel.load(out, DeviceChoice.CPU)) {
+            AbField ab = m.predictAb(new float[32 * 32], 32, 0.38);
+            assertEquals(8, ab.size());
+        }
+        assertTrue(result.exportDifference() <= ModelExporter.MAX_AB_DIFFERENCE);
+        assertEquals(TrainingGraph.CLASSES,
+                Checkpoints.latest(tmp.resolve("checkpoints/tiny-classes")).state().getAsJsonArray("rebalancing").size());
+    }
+
+    @Test
+    void aResumedRunContinuesExactlyLikeAnUninterruptedOne(@TempDir Path tmp) throws Exception {
+        // uninterrupted: 16 steps
+        Recorder straight = new Recorder();
+        train(options(tmp.resolve("a/models/m"), "steps", "16", "checkpoint-every", "8"), straight);
+        // stopped after 8 steps (checkpoint + export), then resumed to 16
+        Recorder first = new Recorder();
+        Trainer.Result part = train(options(tmp.resolve("b/models/m"), "steps", "8"), first);
+        assertEquals(8, part.steps());
+        Recorder second = new Recorder();
+        Trainer.Result rest = train(options(tmp.resolve("b/models/m"), "steps", "16", "resume", "true"), second);
+        assertEquals(16, rest.steps());
+        assertEquals(8, second.losses.size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(straight.losses.get(8 + i), second.losses.get(i), 1e-4 * straight.losses.get(8 + i),
+                    "loss at step " + (9 + i));
+        }
+        assertEquals(16, ModelCard.read(tmp.resolve("b/models/m")).json().getAsJsonObject("training").get("steps").getAsInt());
+        List<String> log = Files.readAllLines(tmp.resolve("b/checkpoints/m/log.csv"));
+        assertEquals(17, log.size(), "one row per step across both parts");
+
+        // without --resume an existing run is not silently replaced
+        TrainException e = assertThrows(TrainException.class,
+                () -> new Trainer(options(tmp.resolve("b/models/m"), "steps", "20"), new Recorder(), () -> false, false).run());
+        assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+
+        // checkpoints gone: resume from the exported model (weights only), step count from its card
+        Checkpoints.deleteTree(tmp.resolve("b/checkpoints/m"));
+        Recorder third = new Recorder();
+        Trainer.Result more = train(options(tmp.resolve("b/models/m"), "steps", "20", "resume", "true"), third);
+        assertEquals(20, more.steps());
+        assertEquals(4, third.losses.size());
+        assertTrue(third.messages.stream().anyMatch(m -> m.contains("resuming from the exported model")), third.messages.toString());
+        // the weights continued: the first loss is near the end of the earlier run, far below a fresh start
+        assertTrue(third.losses.get(0) < 0.8 * straight.losses.get(0), third.losses + " vs " + straight.losses.get(0));
+    }
+
+    @Test
+    void checkpointsAreCompleteAndMismatchedArchitecturesAreRefused(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("models/m");
+        train(options(out, "steps", "4", "val-every", "2"), new Recorder());
+        Path checkpoints = tmp.resolve("checkpoints/m");
+        List<Path> snaps = Checkpoints.snapshots(checkpoints);
+        assertEquals(2, snaps.size(), "the newest two are kept: " + snaps);
+        Checkpoints.Snapshot s = Checkpoints.latest(checkpoints);
+        Map<String, TrainingGraph.Variable> vars = Checkpoints.read(s);
+        assertTrue(vars.containsKey("adam/beta1_power") && vars.containsKey("conv1_norm/moving_mean"));
+        try (TrainingGraph g = new TrainingGraph(0.125, Head.REGRESSION, 1e-3, 1, 2, 1)) {
+            assertEquals(g.variableKinds().keySet(), vars.keySet());
+            assertEquals(EnumSet.allOf(ParameterStore.Kind.class), EnumSet.copyOf(g.variableKinds().values()));
+        }
+        // damage the newest: resume falls back to the older one
+        Files.write(s.dir().resolve("variables.bin"), new byte[] {1, 2, 3});
+        Recorder r = new Recorder();
+        TrainException wrongWidth = assertThrows(TrainException.class,
+                () -> new Trainer(options(out, "steps", "6", "resume", "true", "width", "0.25"), r, () -> false, false).run());
+        assertTrue(wrongWidth.getMessage().contains("width"), wrongWidth.getMessage());
+        Recorder r2 = new Recorder();
+        Trainer.Result res = train(options(out, "steps", "6", "resume", "true"), r2);
+        assertTrue(r2.messages.stream().anyMatch(m -> m.contains("unusable")), r2.messages.toString());
+        assertEquals(6, res.steps());
+        assertEquals(4, r2.losses.size(), "resumed from step 2 after the damaged step-4 snapshot");
+    }
+
+    @Test
+    void aCancelStopsWithACheckpointAndAnExportOfWhatWasLearned(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("models/c");
+        Recorder r = new Recorder();
+        int[] calls = {0};
+        Trainer.Result res = new Trainer(options(out, "steps", "1000"), r, () -> r.losses.size() >= 3 && calls[0]++ >= 0,
+                false).run();
+        assertEquals(3, res.steps());
+        assertFalse(res.finished());
+        assertEquals("canceled", res.stopReason());
+        assertNotNull(Checkpoints.latest(tmp.resolve("checkpoints/c")));
+        JsonObject training = ModelCard.read(out).json().getAsJsonObject("training");
+        assertEquals(3, training.get("steps").getAsInt());
+        assertFalse(training.get("finished").getAsBoolean());
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Checkpoints.deleteTree(p);
+        } catch (IOException e) {
+            // ignore
+        }
+    }
+}
