@@ -1,6 +1,6 @@
 package org.colorize.train;
 
-import ij.IJ;
+import ij.io.Opener;
 import ij.ImagePlus;
 import ij.plugin.RGBStackConverter;
 import ij.process.ColorProcessor;
@@ -72,7 +72,9 @@ final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             imageIoProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        Decoded d = readWithImageJ(file, maxShortSide);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        // ImageJ adds TIFF variants ImageIO lacks; for the other formats it would only repeat the failure
+        Decoded d = name.endsWith(".tif") || name.endsWith(".tiff") ? readWithImageJ(file, maxShortSide) : null;
         if (d == null) throw new IOException("cannot read as an image (" + imageIoProblem + ")");
         return d;
     }
@@ -109,7 +111,9 @@ final class ImageDecoder {
     private static Decoded readWithImageJ(Path file, int maxShortSide) {
         ImagePlus imp;
         try {
-            imp = IJ.openImage(file.toString());
+            Opener opener = new Opener();
+            opener.setSilentMode(true); // no error dialogs inside ImageJ: failures are reported as a list
+            imp = opener.openImage(file.toString());
         } catch (RuntimeException e) {
             return null;
         }

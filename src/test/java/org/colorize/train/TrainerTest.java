@@ -189,48 +189,58 @@ class TrainerTest {
 
     @Test
     void aResumedRunContinuesExactlyLikeAnUninterruptedOne(@TempDir Path tmp) throws Exception {
-        // uninterrupted: 16 steps
+        // uninterrupted: 12 steps
         Recorder straight = new Recorder();
-        train(options(tmp.resolve("a/models/m"), "steps", "16", "checkpoint-every", "8"), straight);
-        // stopped after 8 steps (checkpoint + export), then resumed to 16
+        train(options(tmp.resolve("a/models/m"), "steps", "12", "checkpoint-every", "6"), straight);
+        // stopped after 6 steps (checkpoint + export), then resumed to 12
         Recorder first = new Recorder();
-        Trainer.Result part = train(options(tmp.resolve("b/models/m"), "steps", "8"), first);
-        assertEquals(8, part.steps());
+        Trainer.Result part = train(options(tmp.resolve("b/models/m"), "steps", "6"), first);
+        assertEquals(6, part.steps());
         Recorder second = new Recorder();
-        Trainer.Result rest = train(options(tmp.resolve("b/models/m"), "steps", "16", "resume", "true"), second);
-        assertEquals(16, rest.steps());
-        assertEquals(8, second.losses.size());
-        for (int i = 0; i < 8; i++) {
-            assertEquals(straight.losses.get(8 + i), second.losses.get(i), 1e-4 * straight.losses.get(8 + i),
-                    "loss at step " + (9 + i));
+        Trainer.Result rest = train(options(tmp.resolve("b/models/m"), "steps", "12", "resume", "true"), second);
+        assertEquals(12, rest.steps());
+        assertEquals(6, second.losses.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(straight.losses.get(6 + i), second.losses.get(i), 1e-4 * straight.losses.get(6 + i),
+                    "loss at step " + (7 + i));
         }
-        assertEquals(16, ModelCard.read(tmp.resolve("b/models/m")).json().getAsJsonObject("training").get("steps").getAsInt());
+        assertEquals(12, ModelCard.read(tmp.resolve("b/models/m")).json().getAsJsonObject("training").get("steps").getAsInt());
         List<String> log = Files.readAllLines(tmp.resolve("b/checkpoints/m/log.csv"));
-        assertEquals(17, log.size(), "one row per step across both parts");
+        assertEquals(13, log.size(), "one row per step across both parts");
 
         // without --resume an existing run is not silently replaced
         TrainException e = assertThrows(TrainException.class,
-                () -> new Trainer(options(tmp.resolve("b/models/m"), "steps", "20"), new Recorder(), () -> false, false).run());
+                () -> new Trainer(options(tmp.resolve("b/models/m"), "steps", "14"), new Recorder(), () -> false, false).run());
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
 
         // checkpoints gone: resume from the exported model (weights only), step count from its card
         Checkpoints.deleteTree(tmp.resolve("b/checkpoints/m"));
         Recorder third = new Recorder();
-        Trainer.Result more = train(options(tmp.resolve("b/models/m"), "steps", "20", "resume", "true"), third);
-        assertEquals(20, more.steps());
-        assertEquals(4, third.losses.size());
+        Trainer.Result more = train(options(tmp.resolve("b/models/m"), "steps", "14", "resume", "true"), third);
+        assertEquals(14, more.steps());
+        assertEquals(2, third.losses.size());
         assertTrue(third.messages.stream().anyMatch(m -> m.contains("resuming from the exported model")), third.messages.toString());
         // the weights continued: the first loss is near the end of the earlier run, far below a fresh start
         assertTrue(third.losses.get(0) < 0.8 * straight.losses.get(0), third.losses + " vs " + straight.losses.get(0));
     }
 
     @Test
-    void checkpointsAreCompleteAndMismatchedArchitecturesAreRefused(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("models/m");
-        train(options(out, "steps", "4", "val-every", "2"), new Recorder());
-        Path checkpoints = tmp.resolve("checkpoints/m");
-        List<Path> snaps = Checkpoints.snapshots(checkpoints);
-        assertEquals(2, snaps.size(), "the newest two are kept: " + snaps);
+    void aCancelStopsWithACheckpointAndAnExportAndResumeSurvivesADamagedSnapshot(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("models/c");
+        Recorder r = new Recorder();
+        Trainer.Result res = new Trainer(options(out, "steps", "1000", "val-every", "2"), r, () -> r.losses.size() >= 3, false)
+                .run();
+        assertEquals(3, res.steps());
+        assertFalse(res.finished());
+        assertEquals("canceled", res.stopReason());
+        JsonObject training = ModelCard.read(out).json().getAsJsonObject("training");
+        assertEquals(3, training.get("steps").getAsInt());
+        assertFalse(training.get("finished").getAsBoolean());
+
+        // snapshots at the checkpoint interval and at the stop, complete, the newest two kept
+        Path checkpoints = tmp.resolve("checkpoints/c");
+        assertEquals(List.of("step-000000003", "step-000000002"),
+                Checkpoints.snapshots(checkpoints).stream().map(p -> p.getFileName().toString()).toList());
         Checkpoints.Snapshot s = Checkpoints.latest(checkpoints);
         Map<String, TrainingGraph.Variable> vars = Checkpoints.read(s);
         assertTrue(vars.containsKey("adam/beta1_power") && vars.containsKey("conv1_norm/moving_mean"));
@@ -238,33 +248,20 @@ class TrainerTest {
             assertEquals(g.variableKinds().keySet(), vars.keySet());
             assertEquals(EnumSet.allOf(ParameterStore.Kind.class), EnumSet.copyOf(g.variableKinds().values()));
         }
-        // damage the newest: resume falls back to the older one
-        Files.write(s.dir().resolve("variables.bin"), new byte[] {1, 2, 3});
-        Recorder r = new Recorder();
-        TrainException wrongWidth = assertThrows(TrainException.class,
-                () -> new Trainer(options(out, "steps", "6", "resume", "true", "width", "0.25"), r, () -> false, false).run());
-        assertTrue(wrongWidth.getMessage().contains("width"), wrongWidth.getMessage());
-        Recorder r2 = new Recorder();
-        Trainer.Result res = train(options(out, "steps", "6", "resume", "true"), r2);
-        assertTrue(r2.messages.stream().anyMatch(m -> m.contains("unusable")), r2.messages.toString());
-        assertEquals(6, res.steps());
-        assertEquals(4, r2.losses.size(), "resumed from step 2 after the damaged step-4 snapshot");
-    }
 
-    @Test
-    void aCancelStopsWithACheckpointAndAnExportOfWhatWasLearned(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("models/c");
-        Recorder r = new Recorder();
-        int[] calls = {0};
-        Trainer.Result res = new Trainer(options(out, "steps", "1000"), r, () -> r.losses.size() >= 3 && calls[0]++ >= 0,
-                false).run();
-        assertEquals(3, res.steps());
-        assertFalse(res.finished());
-        assertEquals("canceled", res.stopReason());
-        assertNotNull(Checkpoints.latest(tmp.resolve("checkpoints/c")));
-        JsonObject training = ModelCard.read(out).json().getAsJsonObject("training");
-        assertEquals(3, training.get("steps").getAsInt());
-        assertFalse(training.get("finished").getAsBoolean());
+        // a resumed run must keep the architecture
+        TrainException wrongWidth = assertThrows(TrainException.class,
+                () -> new Trainer(options(out, "steps", "6", "resume", "true", "width", "0.25"), new Recorder(), () -> false,
+                        false).run());
+        assertTrue(wrongWidth.getMessage().contains("width 0.125, --width 0.25"), wrongWidth.getMessage());
+
+        // damage the newest snapshot: resume falls back to the one before
+        Files.write(s.dir().resolve("variables.bin"), new byte[] {1, 2, 3});
+        Recorder r2 = new Recorder();
+        Trainer.Result more = train(options(out, "steps", "5", "resume", "true"), r2);
+        assertTrue(r2.messages.stream().anyMatch(m -> m.contains("unusable")), r2.messages.toString());
+        assertEquals(5, more.steps());
+        assertEquals(3, r2.losses.size(), "resumed from step 2");
     }
 
     static void deleteQuietly(Path p) {
