@@ -21,6 +21,7 @@ final class TrainCommand {
             "                      [--head regression|classes] [--batch B] [--lr X] [--schedule constant|cosine|step]",
             "                      [--resume] [--checkpoint DIR] [--val-every N] [--checkpoint-every N]",
             "                      [--seed N] [--threads N] [--inter-op N] [--max-minutes M] [--overwrite]",
+            "                      [--kinds K,K] [--val-fraction F]",
             "",
             "Trains a SIGGRAPH17 U-Net to predict the colors (Lab ab) of the images in DIR (searched",
             "recursively: jpg, png, tif, bmp) from their lightness, and exports it to models/NAME",
@@ -39,6 +40,10 @@ final class TrainCommand {
             "  --max-minutes M      stop after M minutes with a checkpoint and an export (for runs in chunks)",
             "  --threads N          TensorFlow intra-op threads (default: one per core); --inter-op N (default 1)",
             "  --overwrite          replace an existing model folder or checkpoint of another run",
+            "  --kinds K,K          with a corpus manifest.tsv: train only on these kinds (e.g. scene,surface)",
+            "  --val-fraction F     share of the images held out for validation (default 0.05, at least 1)",
+            "",
+            "Subfolders with their own manifest.tsv (the corpus's eval/ set) are never trained on.",
             "",
             "Ctrl-C saves a checkpoint (rerun with --resume). Progress goes to stderr, a CSV log to",
             "the checkpoint folder. Set TF_ENABLE_ONEDNN_OPTS=1 before Java starts (./colorize does).");

@@ -34,11 +34,12 @@ import org.colorize.nn.Siggraph17Net;
  * @param maxMinutes      stop (checkpoint + export) after this much wall time; 0 means no limit
  * @param overwrite       allow replacing an existing model folder trained by another run
  * @param valFraction     fraction of the images held out for validation (at least one image)
+ * @param kinds           manifest kinds to train on (e.g. scene, surface); empty means every image
  * @param given           the keys that were given explicitly (the rest are defaults)
  */
 public record TrainOptions(Path data, Path out, int steps, int size, double width, Head head, int batch, double lr,
         LrSchedule schedule, boolean resume, Path checkpoint, int valEvery, int checkpointEvery, long seed, int threads,
-        int interOp, double maxMinutes, boolean overwrite, double valFraction, Set<String> given) {
+        int interOp, double maxMinutes, boolean overwrite, double valFraction, Set<String> kinds, Set<String> given) {
 
     public static final String DATA = "data";
     public static final String OUT = "out";
@@ -59,10 +60,11 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
     public static final String MAX_MINUTES = "max-minutes";
     public static final String OVERWRITE = "overwrite";
     public static final String VAL_FRACTION = "val-fraction";
+    public static final String KINDS = "kinds";
 
     /** Every key, in usage order. */
     public static final List<String> KEYS = List.of(DATA, OUT, STEPS, SIZE, WIDTH, HEAD, BATCH, LR, SCHEDULE, RESUME,
-            CHECKPOINT, VAL_EVERY, CHECKPOINT_EVERY, SEED, THREADS, INTER_OP, MAX_MINUTES, OVERWRITE, VAL_FRACTION);
+            CHECKPOINT, VAL_EVERY, CHECKPOINT_EVERY, SEED, THREADS, INTER_OP, MAX_MINUTES, OVERWRITE, VAL_FRACTION, KINDS);
     /** Keys that are flags (no value needed). */
     public static final Set<String> FLAGS = Set.of(RESUME, OVERWRITE);
     /** Keys that fix the network's shape: a resumed run must not change them. */
@@ -79,6 +81,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
 
     public TrainOptions {
         given = Set.copyOf(given);
+        kinds = Set.copyOf(kinds);
         if (data == null) throw new IllegalArgumentException("no data folder given (--data DIR)");
         if (out == null) throw new IllegalArgumentException("no output model folder given (--out models/NAME)");
         if (out.getFileName() == null || out.getFileName().toString().isBlank() || out.getFileName().toString().startsWith(".")) {
@@ -139,6 +142,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
                 number(values, MAX_MINUTES, 0),
                 flag(values, OVERWRITE),
                 number(values, VAL_FRACTION, DEFAULT_VAL_FRACTION),
+                kinds(values.get(KINDS)),
                 given);
     }
 
@@ -164,6 +168,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         m.put(MAX_MINUTES, fmt(maxMinutes));
         m.put(OVERWRITE, Boolean.toString(overwrite));
         m.put(VAL_FRACTION, fmt(valFraction));
+        m.put(KINDS, String.join(",", new java.util.TreeSet<>(kinds)));
         return m;
     }
 
@@ -198,18 +203,27 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
 
     public TrainOptions withResume(boolean r) {
         return new TrainOptions(data, out, steps, size, width, head, batch, lr, schedule, r, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, given);
     }
 
     /** These options with the architecture ({@link #ARCHITECTURE} keys) of a run being resumed. */
     public TrainOptions withArchitecture(double w, Head h) {
         return new TrainOptions(data, out, steps, size, w, h, batch, lr, schedule, resume, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, given);
     }
 
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v)
                 .replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
+    }
+
+    private static Set<String> kinds(String v) {
+        Set<String> out = new LinkedHashSet<>();
+        if (v == null) return out;
+        for (String k : v.split(",")) {
+            if (!k.isBlank()) out.add(k.trim().toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

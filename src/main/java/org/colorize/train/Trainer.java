@@ -115,8 +115,9 @@ public final class Trainer {
     }
 
     /** Where the run continues from. */
-    private record Start(String run, long step, JsonObject state, Map<String, TrainingGraph.Variable> variables,
-            boolean fullState, double width, Head head, long seed, double wallSeconds) {
+    private record Start(String run, long step, JsonObject state, JsonObject card,
+            Map<String, TrainingGraph.Variable> variables, boolean fullState, double width, Head head, long seed,
+            double wallSeconds) {
     }
 
     private Result train() throws TrainException {
@@ -134,9 +135,11 @@ public final class Trainer {
         Path out = o.out().toAbsolutePath().normalize();
         Path checkpoints = o.checkpointFolder();
         Start start = start(o, out, checkpoints);
+        o = restoredOptions(o, start);
         if (start.width() != o.width() || start.head() != o.head()) o = o.withArchitecture(start.width(), start.head());
 
-        TrainingData data = TrainingData.load(o.data(), o.size(), o.valFraction(), listener::message, this::stopRequested);
+        TrainingData data = TrainingData.load(o.data(), o.size(), o.valFraction(), o.kinds(), listener::message,
+                this::stopRequested);
         if (start.state() != null && start.state().has("data")) {
             String before = start.state().getAsJsonObject("data").get("fingerprint").getAsString();
             if (!before.equals(data.fingerprint())) {
@@ -162,6 +165,51 @@ public final class Trainer {
             BatchMaker maker = new BatchMaker(data.trainImages(), o.size(), o.batch(), o.head(), rebalancing, start.seed());
             List<Batch> valBatches = maker.validation(data.validationImages(), o.batch());
             return loop(o, graph, maker, valBatches, data, start, rebalancing, out, checkpoints, sessionStart);
+        }
+    }
+
+    /** Settings a resumed run takes from its checkpoint (or card) unless given again. */
+    static final List<String> RESTORED = List.of(TrainOptions.STEPS, TrainOptions.SIZE, TrainOptions.BATCH, TrainOptions.LR,
+            TrainOptions.SCHEDULE, TrainOptions.VAL_EVERY, TrainOptions.CHECKPOINT_EVERY, TrainOptions.KINDS,
+            TrainOptions.VAL_FRACTION);
+
+    /**
+     * A resumed run continues with the settings it was started with: every {@link #RESTORED} key given
+     * explicitly before and not given on this start comes from the checkpoint (or, resuming from a
+     * model, its card).
+     */
+    private TrainOptions restoredOptions(TrainOptions o, Start start) throws TrainException {
+        Map<String, String> saved = new java.util.LinkedHashMap<>();
+        if (start.state() != null && start.state().has("settings")) {
+            start.state().getAsJsonObject("settings").entrySet().forEach(e -> saved.put(e.getKey(), e.getValue().getAsString()));
+        } else if (start.card() != null) {
+            JsonObject t = start.card().getAsJsonObject("training");
+            if (t.has("target_steps")) saved.put(TrainOptions.STEPS, t.get("target_steps").getAsString());
+            for (String k : List.of(TrainOptions.SIZE, TrainOptions.BATCH, TrainOptions.LR, TrainOptions.SCHEDULE)) {
+                if (t.has(k)) saved.put(k, t.get(k).getAsString());
+            }
+        }
+        Map<String, String> merged = new java.util.LinkedHashMap<>();
+        Map<String, String> current = o.toMap();
+        for (String k : TrainOptions.KEYS) {
+            if (o.given().contains(k)) {
+                merged.put(k, current.get(k));
+            } else if (RESTORED.contains(k) && saved.containsKey(k)) {
+                merged.put(k, saved.get(k));
+            }
+        }
+        List<String> restored = new java.util.ArrayList<>();
+        for (String k : RESTORED) {
+            if (!o.given().contains(k) && saved.containsKey(k) && !saved.get(k).equals(current.get(k))) {
+                restored.add("--" + k + " " + saved.get(k));
+            }
+        }
+        try {
+            TrainOptions r = TrainOptions.fromMap(merged);
+            if (!restored.isEmpty()) listener.message("continuing with the run's settings: " + String.join(" ", restored));
+            return r;
+        } catch (IllegalArgumentException e) {
+            throw new TrainException("The saved settings of the run are invalid (" + e.getMessage() + ").", e);
         }
     }
 
@@ -196,7 +244,7 @@ public final class Trainer {
                 throw new TrainException("The model folder " + out + " exists. Continue training it with --resume, choose"
                         + " another --out, or replace it with --overwrite.");
             }
-            s = new Start(UUID.randomUUID().toString(), 0, null, null, false, o.width(), o.head(), o.seed(), 0);
+            s = new Start(UUID.randomUUID().toString(), 0, null, null, null, false, o.width(), o.head(), o.seed(), 0);
         }
         if (Files.exists(out) && !s.run().equals(outRun) && !o.overwrite()) {
             throw new TrainException("The model folder " + out + " holds a model that this run did not train"
@@ -224,7 +272,7 @@ public final class Trainer {
                 }
                 listener.message("resuming run " + state.get("run").getAsString() + " from " + dir + " (step "
                         + snap.step() + ", optimizer state and data order restored)");
-                return new Start(state.get("run").getAsString(), snap.step(), state, vars, true, width, head, seed,
+                return new Start(state.get("run").getAsString(), snap.step(), state, null, vars, true, width, head, seed,
                         state.get("wall_time_s").getAsDouble());
             } catch (IOException | RuntimeException e) {
                 listener.message("warning: checkpoint " + dir + " is unusable (" + e.getMessage() + "); trying an older one");
@@ -249,7 +297,7 @@ public final class Trainer {
         listener.message("no checkpoint in " + o.checkpointFolder() + ": resuming from the exported model in " + out
                 + " (step " + steps + "; weights only, Adam restarts)");
         double wall = training.has("wall_time_s") ? training.get("wall_time_s").getAsDouble() : 0;
-        return new Start(run, steps, null, weights, false, width, head, seed, wall);
+        return new Start(run, steps, null, card, weights, false, width, head, seed, wall);
     }
 
     private static void checkArchitecture(TrainOptions o, double width, Head head, String where) throws TrainException {
@@ -408,6 +456,11 @@ public final class Trainer {
         JsonObject opts = new JsonObject();
         o.toMap().forEach(opts::addProperty);
         state.add("options", opts);
+        JsonObject settings = new JsonObject(); // what was chosen explicitly, restored on --resume
+        for (String k : RESTORED) {
+            if (o.given().contains(k)) settings.addProperty(k, o.toMap().get(k));
+        }
+        state.add("settings", settings);
         JsonObject d = new JsonObject();
         d.addProperty("folder", data.folder().toString());
         d.addProperty("fingerprint", data.fingerprint());

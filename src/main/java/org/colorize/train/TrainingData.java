@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,7 @@ import org.colorize.color.SrgbTransfer;
  *
  * <ul>
  *   <li><b>Files</b>: every jpg/jpeg/png/tif/tiff/bmp below the data folder (hidden files and folders
- *       skipped), in path order. A {@code manifest.tsv} in the folder or its parent (the corpus tool's:
+ *       skipped, and subfolders with their own manifest, such as the corpus's {@code eval/}), in path order. A {@code manifest.tsv} in the folder or its parent (the corpus tool's:
  *       tab-separated with a header naming at least {@code path}, optionally {@code license},
  *       {@code package}, {@code kind}) supplies each file's license and source; files it does not
  *       list have license "unknown".</li>
@@ -92,6 +93,15 @@ public final class TrainingData {
      */
     public static TrainingData load(Path folder, int size, double valFraction, Consumer<String> log, BooleanSupplier cancel)
             throws TrainException {
+        return load(folder, size, valFraction, Set.of(), log, cancel);
+    }
+
+    /**
+     * As {@link #load(Path, int, double, Consumer, BooleanSupplier)}, keeping only images whose manifest
+     * {@code kind} is in {@code kinds} (all images when empty).
+     */
+    public static TrainingData load(Path folder, int size, double valFraction, Set<String> kinds, Consumer<String> log,
+            BooleanSupplier cancel) throws TrainException {
         Path dir = folder.toAbsolutePath().normalize();
         if (!Files.exists(dir)) throw new TrainException("Data folder " + folder + " does not exist.");
         if (!Files.isDirectory(dir)) throw new TrainException("Data folder " + folder + " is not a folder.");
@@ -108,6 +118,16 @@ public final class TrainingData {
             String[] m = manifest.get(f);
             sources.add(new Source(f, rel, m == null || m[0].isBlank() ? UNKNOWN_LICENSE : m[0], m == null ? "" : m[1],
                     m == null ? "" : m[2]));
+        }
+        if (!kinds.isEmpty()) {
+            int before = sources.size();
+            sources.removeIf(src -> !kinds.contains(src.kind().toLowerCase(Locale.ROOT)));
+            log.accept("kinds " + String.join(",", kinds) + ": " + sources.size() + " of " + before + " images"
+                    + (manifestFile == null ? " (no manifest, so no kinds: use the option with a corpus manifest)" : ""));
+            if (sources.isEmpty()) {
+                throw new TrainException("No image in " + folder + " is of kind " + String.join(" or ", kinds)
+                        + (manifestFile == null ? " (there is no " + MANIFEST + " naming kinds)." : "."));
+            }
         }
         if (manifestFile != null) {
             long listed = sources.stream().filter(s -> !s.license().equals(UNKNOWN_LICENSE)).count();
@@ -166,22 +186,42 @@ public final class TrainingData {
         return new TrainingData(dir, manifestFile, train, val, gray, unreadable, side, seconds);
     }
 
+    /**
+     * The image files below {@code dir} in path order; hidden files and folders are skipped, and so is
+     * every subfolder holding its own {@value #MANIFEST} (a separate collection, like the corpus
+     * tool's {@code eval/} set of public evaluation images that must never be trained on).
+     */
     static List<Path> scan(Path dir) throws TrainException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p) && ImageDecoder.hasImageExtension(p)
-                            && !hidden(dir.relativize(p)))
-                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (d.equals(dir)) return java.nio.file.FileVisitResult.CONTINUE;
+                    if (d.getFileName().toString().startsWith(".") || Files.isRegularFile(d.resolve(MANIFEST))) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (a.isRegularFile() && ImageDecoder.hasImageExtension(f) && !f.getFileName().toString().startsWith(".")) {
+                        files.add(f);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
             throw new TrainException("Cannot list the data folder " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) return true;
-        }
-        return false;
+        files.sort(Comparator.comparing(p -> dir.relativize(p).toString()));
+        return files;
     }
 
     private static Path findManifest(Path dir) {

@@ -262,6 +262,16 @@ class TrainerTest {
         assertTrue(r2.messages.stream().anyMatch(m -> m.contains("unusable")), r2.messages.toString());
         assertEquals(5, more.steps());
         assertEquals(3, r2.losses.size(), "resumed from step 2");
+
+        // resuming with only the data and the model continues with the run's own settings
+        Recorder r3 = new Recorder();
+        Trainer.Result same = train(TrainOptions.fromMap(Map.of("data", data.toString(), "out", out.toString(), "resume", "",
+                "threads", "2")), r3);
+        assertEquals(5, same.steps());
+        assertTrue(r3.losses.isEmpty());
+        assertTrue(r3.messages.stream().anyMatch(m -> m.startsWith("continuing with the run's settings:") && m.contains("--steps 5")
+                && m.contains("--size 32") && m.contains("--batch 8")), r3.messages.toString());
+        assertEquals(32, ModelCard.read(out).inputSize());
     }
 
     static void deleteQuietly(Path p) {
