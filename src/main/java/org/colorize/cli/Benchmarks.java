@@ -39,8 +39,8 @@ final class Benchmarks {
 
     static int train(String[] args, PrintStream out, PrintStream err) {
         String usage = "usage: colorize bench train [--steps N] [--batch B]";
-        int steps = 4;
-        int batch = 8;
+        int steps = 5;
+        int batch = 16;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

@@ -152,7 +152,8 @@ public class TrainPlugin implements PlugIn {
         gd.addCheckbox("Resume the last run of this model", false);
         gd.addCheckbox("Overwrite an existing model of this name", false);
         gd.addMessage("The model goes to " + modelFolder("NAME") + ", checkpoints to checkpoints/NAME beside it.\n"
-                + "Speed (2 cores, width 0.25): ~10 images/s at 128 px, ~40 at 64 px; 2000 steps of 16 at 128 px take ~1 h.\n"
+                + "Speed on 2 cores, width 0.25: ~14-22 images/s at 128 px, ~50-70 at 64 px (with TF_ENABLE_ONEDNN_OPTS=1\n"
+                + "set before ImageJ starts; about half without); 2000 steps of 16 at 128 px take ~30-40 min.\n"
                 + "Press Esc to stop: a checkpoint is kept and what was learned is exported.");
         gd.showDialog();
         if (gd.wasCanceled()) return null;

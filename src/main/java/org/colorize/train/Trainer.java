@@ -129,8 +129,8 @@ public final class Trainer {
             throw new TrainException(e.getMessage(), e);
         }
         if (!"1".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS"))) {
-            listener.message("note: TF_ENABLE_ONEDNN_OPTS=1 is not in the environment; TensorFlow's oneDNN kernels make"
-                    + " training ~30% faster on CPU (./colorize sets it; it must be set before Java starts)");
+            listener.message("note: TF_ENABLE_ONEDNN_OPTS=1 is not in the environment; TensorFlow's oneDNN kernels train"
+                    + " about twice as fast on CPU (./colorize sets it; for ImageJ/Fiji set it before starting it)");
         }
         Path out = o.out().toAbsolutePath().normalize();
         Path checkpoints = o.checkpointFolder();
