@@ -98,6 +98,11 @@ final class TrainCommand {
             bar.end();
             err.println("colorize train: " + e.getMessage());
             return 1;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            bar.end();
+            err.println("colorize train: training failed (" + e + "); the last checkpoint is intact, rerun with --resume");
+            e.printStackTrace(err);
+            return 1;
         }
     }
 

@@ -80,6 +80,8 @@ public class TrainPlugin implements PlugIn {
                     train(options, true);
                 } catch (TrainException e) {
                     fail(e.getMessage(), false);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    IJ.handleException(e);
                 }
             }, "Colorize training");
             t.start();

@@ -61,7 +61,8 @@ public final class Checkpoints {
         Files.createDirectories(folder);
         removeTemporaries(folder);
         Path target = folder.resolve(String.format(Locale.ROOT, "%s%09d", PREFIX, step));
-        Path tmp = Files.createTempDirectory(folder, ".tmp-" + PREFIX + step + "-");
+        // created by name (not createTempDirectory, which makes it private): the snapshot keeps the umask's permissions
+        Path tmp = Files.createDirectory(folder.resolve(".tmp-" + PREFIX + step + "-" + System.nanoTime()));
         try {
             CRC32 crc = new CRC32();
             JsonArray index = new JsonArray();

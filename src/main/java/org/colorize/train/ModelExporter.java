@@ -34,7 +34,7 @@ import org.tensorflow.types.TFloat32;
  *   <li>Everything is written into {@code .NAME.export-…/model} beside the target (a hidden folder the
  *       model registry does not list).</li>
  *   <li>The staged model is loaded through {@link ColorizationModel} exactly as colorization loads it,
- *       and its ab on a few validation crops must match the training graph's inference branch to
+ *       and its ab on every crop of a validation batch must match the training graph's inference branch to
  *       {@value #MAX_AB_DIFFERENCE} ab units; otherwise export fails and nothing is installed.</li>
  *   <li>The staged folder is renamed onto the target; an existing target (the same run's previous
  *       export, or any model with --overwrite) is first renamed aside and deleted afterwards.</li>
@@ -43,9 +43,6 @@ import org.tensorflow.types.TFloat32;
 public final class ModelExporter {
     /** Largest allowed |Δab| between the exported model and the training graph. */
     public static final double MAX_AB_DIFFERENCE = 1e-3;
-    /** Validation crops compared at export. */
-    static final int CHECKED_IMAGES = 4;
-
     private ModelExporter() {
     }
 
@@ -108,7 +105,7 @@ public final class ModelExporter {
     /** Loads the staged model like colorization does and compares its ab with the training graph's. */
     static double verify(Path model, Head head, Batch check, TrainingGraph.Evaluation expected) throws TrainException {
         int s = check.size();
-        int n = Math.min(CHECKED_IMAGES, check.count());
+        int n = check.count();
         double worst = 0;
         try (ColorizationModel loaded = ColorizationModel.load(model, DeviceChoice.CPU)) {
             double temperature = loaded.card().temperature();
