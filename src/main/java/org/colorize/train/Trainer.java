@@ -35,7 +35,7 @@ import org.colorize.nn.TfNatives;
  * then for each step takes a prefetched batch ({@link BatchMaker}, {@link Prefetcher}), runs one Adam
  * step at the scheduled learning rate, reports progress, validates every {@code val-every} steps
  * (loss, PSNR and the gray baseline on fixed center crops), checkpoints every {@code checkpoint-every}
- * steps ({@link Checkpoints}), and at the end checkpoints, validates and exports
+ * steps and at least every {@value #CHECKPOINT_MINUTES} minutes ({@link Checkpoints}), and at the end checkpoints, validates and exports
  * ({@link ModelExporter}) with a model card.
  *
  * <h2>Stopping and resuming</h2>
@@ -56,6 +56,8 @@ import org.colorize.nn.TfNatives;
 public final class Trainer {
     /** How long the shutdown hook waits for the step in flight and a checkpoint. */
     public static final long HOOK_WAIT_SECONDS = 30;
+    /** A checkpoint is also written when the last one is this old, however slow the steps. */
+    static final double CHECKPOINT_MINUTES = 15;
     /** Batches made ahead of the session. */
     static final int PREFETCH_DEPTH = 2;
 
@@ -354,6 +356,7 @@ public final class Trainer {
         String stop = null;
         double stepSeconds = Double.NaN;
         long stepsThisSession = 0;
+        long lastCheckpointNanos = System.nanoTime();
         Path snapshot = null;
         if (step >= o.steps()) listener.message("already at step " + step + " of " + o.steps() + "; nothing to train");
         try (TrainingLog log = TrainingLog.open(checkpoints, start.step());
@@ -399,7 +402,10 @@ public final class Trainer {
                     listener.validated(v);
                 }
                 log.step(step, start.wallSeconds() + (System.nanoTime() - sessionStart) / 1e9, lr, loss, ema, rate, v);
-                if (step % checkpointEvery == 0 && step < o.steps()) {
+                boolean due = step % checkpointEvery == 0
+                        || System.nanoTime() - lastCheckpointNanos > CHECKPOINT_MINUTES * 60e9;
+                if (due && step < o.steps()) {
+                    lastCheckpointNanos = System.nanoTime();
                     log.flush();
                     snapshot = checkpoint(graph, o, start, data, rebalancing, checkpoints, step, ema, emaCount, validation,
                             sessionStart);
