@@ -1,5 +1,6 @@
 package org.colorize.eval;
 
+import org.colorize.io.ImageFolder;
 import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.colorize.eval;
 
+import org.colorize.io.ImageFolder;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.colorize.eval;
+package org.colorize.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,19 +15,19 @@ import org.colorize.pipeline.ColorizeException;
  * command line names its outputs ({@code OUTDIR/<base>.png}). Same extensions as the colorize
  * command line; hidden files are skipped.
  */
-final class ImageFolder {
+public final class ImageFolder {
     /** Extensions taken from a folder, as a regex alternation (lower case). */
-    static final String EXTENSIONS = "tif|tiff|png|jpg|jpeg|gif|bmp|pgm|fits|dcm|zip";
+    public static final String EXTENSIONS = "tif|tiff|png|jpg|jpeg|gif|bmp|pgm|fits|dcm|zip";
 
     private ImageFolder() {
     }
 
-    static boolean looksLikeImage(Path p) {
+    public static boolean looksLikeImage(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && name.matches(".*\\.(" + EXTENSIONS + ")$");
     }
 
-    static String baseName(Path file) {
+    public static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
@@ -40,7 +40,7 @@ final class ImageFolder {
      * @throws ColorizeException if the folder cannot be listed, holds no image, or two images
      *                           share a base name
      */
-    static Map<String, Path> list(Path dir, String role) throws ColorizeException {
+    public static Map<String, Path> list(Path dir, String role) throws ColorizeException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(Files::isRegularFile).filter(ImageFolder::looksLikeImage).sorted().toList();
@@ -63,7 +63,7 @@ final class ImageFolder {
     }
 
     /** Up to {@code max} file names, then "… (N more)". */
-    static String names(List<Path> files, int max) {
+    public static String names(List<Path> files, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < files.size() && i < max; i++) {
             if (i > 0) sb.append(", ");
