@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.colorize.io.ImageFiles;
+import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorizeException;
 import org.colorize.pipeline.ColorizeResult;
@@ -50,7 +51,7 @@ final class BatchColorizer {
                 ColorizeResult result = colorizer.colorize(imp, args.options(),
                         (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)));
                 for (String w : result.warnings()) err.println(prefix + "warning: " + w);
-                Path target = args.outputDir().resolve(baseName(file) + "." + ImageFiles.extensionFor(result.image()));
+                Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(result.image()));
                 ImageFiles.write(result.image(), target, args.overwrite());
                 err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
                         result.times().modelLoad(), result.times().network(), result.times().nonNetwork());
@@ -80,7 +81,7 @@ final class BatchColorizer {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
-                    s.filter(Files::isRegularFile).filter(BatchColorizer::looksLikeImage).sorted().forEach(files::add);
+                    s.filter(Files::isRegularFile).filter(ImageFolder::looksLikeImage).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new ColorizeException("Cannot list folder " + in + ": " + e.getMessage(), e);
                 }
@@ -92,12 +93,6 @@ final class BatchColorizer {
         }
         if (files.isEmpty()) throw new ColorizeException("No input files found in " + inputs + ".");
         return files;
-    }
-
-    /** Folder members are taken by extension; files named one by one are always tried. */
-    private static boolean looksLikeImage(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && name.matches(".*\\.(tif|tiff|png|jpg|jpeg|gif|bmp|pgm|fits|dcm|zip)$");
     }
 
     private static void prepareOutputDir(Path dir) throws ColorizeException {
@@ -112,17 +107,12 @@ final class BatchColorizer {
     private static void checkNameClashes(List<Path> files) throws ColorizeException {
         Map<String, Path> seen = new HashMap<>();
         for (Path f : files) {
-            Path other = seen.put(baseName(f), f);
+            Path other = seen.put(ImageFolder.baseName(f), f);
             if (other != null) {
-                throw new ColorizeException("Inputs " + other + " and " + f + " would both be written as '" + baseName(f)
+                throw new ColorizeException("Inputs " + other + " and " + f + " would both be written as '" + ImageFolder.baseName(f)
                         + "'; colorize them into different output folders.");
             }
         }
     }
 
-    static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
 }

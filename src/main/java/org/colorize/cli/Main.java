@@ -6,7 +6,10 @@ import org.colorize.Colorize;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
 
-/** {@code colorize}: the command line front end. Exit 0 on success, 1 on a failed image, 2 on bad usage. */
+/**
+ * {@code colorize}: the command line front end ({@code colorize evaluate}: {@link EvaluateCli}).
+ * Exit 0 on success, 1 on a failed image, 2 on bad usage.
+ */
 public final class Main {
     private Main() {
     }
@@ -29,6 +32,8 @@ public final class Main {
         if (args[0].equals("models")) return listModels(out);
         if (args[0].equals("bench")) return Benchmarks.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("train")) return TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args[0].equals("evaluate")) return EvaluateCli.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args[0].equals("corpus")) return org.colorize.train.corpus.CorpusCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         String[] rest = args[0].equals("run") ? Arrays.copyOfRange(args, 1, args.length) : args;
         CliArguments parsed;
         try {

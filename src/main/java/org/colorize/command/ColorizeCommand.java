@@ -26,25 +26,27 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, name = "colorize", headless = true)
 public class ColorizeCommand extends ContextCommand {
-    @Parameter(required = false, description = "Gray image to colorize (or give input)")
+    // persist = false everywhere: SciJava would otherwise remember inputs between runs, and a
+    // script leaving out model or output would silently get the previous run's value.
+    @Parameter(required = false, persist = false, description = "Gray image to colorize (or give input)")
     private ImagePlus image;
 
-    @Parameter(required = false, description = "Image file to colorize when no image is given")
+    @Parameter(required = false, persist = false, description = "Image file to colorize when no image is given")
     private File input;
 
-    @Parameter(required = false, description = "File to write the result to (.png or .tif); never overwritten")
+    @Parameter(required = false, persist = false, description = "File to write the result to (.png or .tif); never overwritten")
     private File output;
 
-    @Parameter(required = false, description = "Model name or folder; empty for the default model")
+    @Parameter(required = false, persist = false, description = "Model name or folder; empty for the default model")
     private String model = "";
 
-    @Parameter(required = false, choices = {"auto", "cpu", "gpu"})
+    @Parameter(required = false, persist = false, choices = {"auto", "cpu", "gpu"})
     private String device = "auto";
 
-    @Parameter(required = false, choices = {"bilinear", "guided"})
+    @Parameter(required = false, persist = false, choices = {"bilinear", "guided"})
     private String upsample = "bilinear";
 
-    @Parameter(required = false, description = "Annealed-mean temperature; 0 for the model's default")
+    @Parameter(required = false, persist = false, description = "Annealed-mean temperature; 0 for the model's default")
     private double temperature = 0;
 
     @Parameter(type = ItemIO.OUTPUT)

@@ -1,5 +1,7 @@
 /**
- * Colorization metrics and evaluation tables, free of UI and of colour conversion.
+ * Colorization metrics, evaluation tables and the UI-free core of Evaluate Colorization.
+ *
+ * <p>The metrics take pixel arrays and do no colour conversion:
  *
  * <ul>
  * <li>{@link org.colorize.eval.Psnr}: PSNR over the RGB samples, peak 255.</li>
@@ -10,7 +12,18 @@
  *     RGB to Lab.</li>
  * <li>{@link org.colorize.eval.Colorfulness}: Hasler &amp; Süsstrunk CF and ΔCF.</li>
  * <li>{@link org.colorize.eval.ImageScores}, {@link org.colorize.eval.EvaluationTable}: one row
- *     per image plus a mean row, written to CSV atomically.</li>
+ *     per image and method plus a mean row per method, written to CSV atomically (format
+ *     documented on the table) or as aligned text.</li>
+ * </ul>
+ * The evaluation itself, which every front end calls:
+ * <ul>
+ * <li>{@link org.colorize.eval.Evaluator}: pairs prediction and truth files (two files, or two
+ *     folders by base name), converts RGB to Lab ab with {@code org.colorize.color.Lab}, scores
+ *     the predictions and the {@link org.colorize.eval.Baseline}s (gray; models run through
+ *     {@code FullImageColorizer}) into one table.</li>
+ * <li>{@link org.colorize.eval.MakeGray}: a folder of color images → 8-bit gray inputs holding
+ *     their L channel, written atomically, never replacing a file.</li>
+ * <li>{@link org.colorize.eval.EvaluateOptions}: the option keys shared by the front ends.</li>
  * </ul>
  * Images are ImageJ {@code ColorProcessor} pixel arrays (packed {@code 0xAARRGGBB} ints, row
  * major; alpha ignored). The test fixtures and the Python script that computes their reference

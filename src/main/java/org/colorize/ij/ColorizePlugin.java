@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.colorize.EnumKeys;
 import org.colorize.image.Upsampling;
 import org.colorize.io.ImageFiles;
 import org.colorize.model.DeviceChoice;
@@ -118,7 +119,7 @@ public class ColorizePlugin implements PlugIn {
 
     private static String[] keys(Enum<?>[] values) {
         String[] keys = new String[values.length];
-        for (int i = 0; i < values.length; i++) keys[i] = values[i].name().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < values.length; i++) keys[i] = EnumKeys.key(values[i]);
         return keys;
     }
 

@@ -1,27 +1,14 @@
 package org.colorize.image;
 
 /** An 8-bit plane (ImageJ ByteProcessor pixels). */
-final class BytePlane implements LightnessPlane {
+final class BytePlane extends PixelPlane {
     private final byte[] pixels;
-    private final int width;
-    private final int height;
     private final float[] table;
 
     BytePlane(byte[] pixels, int width, int height, GrayMapping mapping) {
+        super(width, height);
         this.pixels = pixels;
-        this.width = width;
-        this.height = height;
         this.table = LightnessTables.forIntegers(256, mapping);
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

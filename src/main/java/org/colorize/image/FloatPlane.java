@@ -1,33 +1,20 @@
 package org.colorize.image;
 
 /** A 32-bit plane (ImageJ FloatProcessor pixels), finite values only. */
-final class FloatPlane implements LightnessPlane {
+final class FloatPlane extends PixelPlane {
     private final float[] pixels;
-    private final int width;
-    private final int height;
     private final float[] table;
     private final float offset;
     private final float scale;
     private final boolean inverted;
 
     FloatPlane(float[] pixels, int width, int height, GrayMapping mapping, float[] grayTable) {
+        super(width, height);
         this.pixels = pixels;
-        this.width = width;
-        this.height = height;
         this.table = grayTable;
         this.offset = (float) mapping.min();
         this.scale = mapping.max() > mapping.min() ? (float) (LightnessTables.FLOAT_STEPS / (mapping.max() - mapping.min())) : 0f;
         this.inverted = mapping.inverted();
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

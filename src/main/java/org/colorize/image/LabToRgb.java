@@ -112,9 +112,8 @@ final class LabToRgb {
     }
 
     private static float encode(float linear) {
-        if (linear <= 0f) return 0f;
-        if (linear >= 1f) return 1f;
-        float t = linear * ENCODE_STEPS;
+        // Branch-free: clamp, then interpolate in the table (it has one spare entry past 1).
+        float t = Math.min(Math.max(linear, 0f), 1f) * ENCODE_STEPS;
         int i = (int) t;
         float f = t - i;
         return ENCODE[i] + f * (ENCODE[i + 1] - ENCODE[i]);

@@ -4,7 +4,7 @@ import org.colorize.color.Lab;
 import org.colorize.color.SrgbTransfer;
 
 /** A packed RGB plane (ImageJ ColorProcessor pixels) read as its CIE lightness; its chroma is discarded. */
-final class RgbPlane implements LightnessPlane {
+final class RgbPlane extends PixelPlane {
     private static final float[] LINEAR = new float[256];
     private static final int Y_STEPS = 1 << 16;
     private static final float[] L_OF_Y = new float[Y_STEPS + 1];
@@ -20,23 +20,10 @@ final class RgbPlane implements LightnessPlane {
     }
 
     private final int[] pixels;
-    private final int width;
-    private final int height;
 
     RgbPlane(int[] pixels, int width, int height) {
+        super(width, height);
         this.pixels = pixels;
-        this.width = width;
-        this.height = height;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

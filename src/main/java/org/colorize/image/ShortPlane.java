@@ -1,27 +1,14 @@
 package org.colorize.image;
 
 /** A 16-bit plane (ImageJ ShortProcessor pixels, unsigned). */
-final class ShortPlane implements LightnessPlane {
+final class ShortPlane extends PixelPlane {
     private final short[] pixels;
-    private final int width;
-    private final int height;
     private final float[] table;
 
     ShortPlane(short[] pixels, int width, int height, float[] table) {
+        super(width, height);
         this.pixels = pixels;
-        this.width = width;
-        this.height = height;
         this.table = table;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
     }
 
     @Override

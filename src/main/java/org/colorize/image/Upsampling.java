@@ -1,6 +1,6 @@
 package org.colorize.image;
 
-import java.util.Locale;
+import org.colorize.EnumKeys;
 
 /** How the network-size ab field is brought to the full image size. */
 public enum Upsampling {
@@ -14,13 +14,10 @@ public enum Upsampling {
     GUIDED;
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumKeys.key(this);
     }
 
     public static Upsampling parse(String key) {
-        for (Upsampling u : values()) {
-            if (u.key().equalsIgnoreCase(key.trim())) return u;
-        }
-        throw new IllegalArgumentException("upsample must be bilinear or guided, was '" + key + "'");
+        return EnumKeys.parse(Upsampling.class, "upsample", key);
     }
 }

@@ -1,6 +1,6 @@
 package org.colorize.model;
 
-import java.util.Locale;
+import org.colorize.EnumKeys;
 
 /** How a network expects CIE lightness L (0..100) on its single input channel. */
 public enum InputEncoding {
@@ -29,13 +29,10 @@ public enum InputEncoding {
     public abstract float encode(float lightness);
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumKeys.key(this);
     }
 
     public static InputEncoding parse(String key) {
-        for (InputEncoding e : values()) {
-            if (e.key().equalsIgnoreCase(key)) return e;
-        }
-        throw new IllegalArgumentException("unknown input encoding '" + key + "' (known: l_centered, l_unit, l)");
+        return EnumKeys.parse(InputEncoding.class, "input encoding", key);
     }
 }

@@ -1,6 +1,6 @@
 package org.colorize.model;
 
-import java.util.Locale;
+import org.colorize.EnumKeys;
 
 /** What a colorization network's output tensor holds (the last axis of an NHWC tensor). */
 public enum OutputEncoding {
@@ -29,13 +29,10 @@ public enum OutputEncoding {
     }
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumKeys.key(this);
     }
 
     public static OutputEncoding parse(String key) {
-        for (OutputEncoding e : values()) {
-            if (e.key().equalsIgnoreCase(key)) return e;
-        }
-        throw new IllegalArgumentException("unknown output encoding '" + key + "' (known: ab, ab_over_110, ab_bins_logits, ab_bins_probabilities)");
+        return EnumKeys.parse(OutputEncoding.class, "output encoding", key);
     }
 }

@@ -87,7 +87,7 @@ class MainTest {
         assertEquals(2, run("a.png", "-o", "x", "--colour", "red"));
         assertTrue(err().contains("unknown option --colour"), err());
         assertEquals(2, run("a.png", "-o", "x", "--device", "tpu"));
-        assertTrue(err().contains("device must be auto, cpu or gpu"), err());
+        assertTrue(err().contains("device must be one of auto, cpu, gpu"), err());
     }
 
     @Test

@@ -1,0 +1,204 @@
+package org.colorize.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.colorize.eval.Baseline;
+import org.colorize.eval.EvaluationTable;
+import org.colorize.eval.Evaluator;
+import org.colorize.eval.MakeGray;
+import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.ColorizeException;
+import org.colorize.pipeline.ColorizeOptions;
+import org.colorize.pipeline.ProgressListener;
+
+/**
+ * {@code colorize evaluate}: scores predictions against their truth (table on stdout, CSV on
+ * request) or, with {@code --make-gray}, writes the gray inputs of a color folder. Progress and
+ * warnings go to stderr. Exit 0 on success, 1 on failure, 2 on bad usage.
+ */
+final class EvaluateCli {
+    static final String USAGE = String.join("\n",
+            "usage: colorize evaluate --truth DIR|FILE [--pred DIR|FILE] [--baseline gray|MODEL]...",
+            "                         [--csv FILE [--overwrite]] [--device auto|cpu|gpu]",
+            "                         [--upsample bilinear|guided] [--temperature T]",
+            "       colorize evaluate --make-gray --truth DIR|FILE -o OUTDIR",
+            "",
+            "Scores colorized images (--pred) against their color originals (--truth): PSNR and SSIM",
+            "on RGB, AuC of the ab-error curve (thresholds 0-150), colorfulness of prediction and",
+            "truth and their difference. Two folders are matched by file name without extension",
+            "(truth/a.jpg <-> pred/a.png); files without a partner are listed on stderr and left out.",
+            "The table (a row per image and method, a mean row per method) is printed on stdout and,",
+            "with --csv, written as CSV with the columns",
+            "  " + EvaluationTable.HEADER,
+            "An existing CSV is replaced only with --overwrite.",
+            "",
+            "  --baseline gray   also score the truth's own lightness without color (ab = 0)",
+            "  --baseline MODEL  also colorize the gray version of each truth image with MODEL (a name",
+            "                    or a model folder) and score that; --device, --upsample and",
+            "                    --temperature apply to it. Repeat --baseline or separate by commas.",
+            "  --make-gray       write OUTDIR/<name>.png for each truth image: its L channel as an",
+            "                    8-bit gray input for any colorizer. Existing files are never replaced.",
+            "",
+            "Exit status: 0 done, 1 failed, 2 bad usage.");
+
+    private static final String PROGRAM = "colorize evaluate";
+
+    /** The parsed command line. */
+    record Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite,
+            ColorizeOptions colorize, boolean makeGray, Path outputDir) {
+    }
+
+    private EvaluateCli() {
+    }
+
+    /** Runs {@code colorize evaluate ARGS} (the arguments after "evaluate"). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            }
+        }
+        Args parsed;
+        try {
+            parsed = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        return parsed.makeGray() ? makeGray(parsed, err) : evaluate(parsed, out, err);
+    }
+
+    static Args parse(String[] args) {
+        Path truth = null;
+        Path pred = null;
+        Path csv = null;
+        Path outputDir = null;
+        boolean overwrite = false;
+        boolean makeGray = false;
+        List<Baseline> baselines = new ArrayList<>();
+        Map<String, String> colorize = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--overwrite")) {
+                overwrite = true;
+                continue;
+            }
+            if (a.equals("--make-gray")) {
+                makeGray = true;
+                continue;
+            }
+            String key;
+            String value;
+            if (a.equals("-o")) {
+                key = "output";
+                value = value(args, ++i, a);
+            } else if (a.startsWith("--")) {
+                key = a.substring(2);
+                int eq = key.indexOf('=');
+                if (eq >= 0) {
+                    value = key.substring(eq + 1);
+                    key = key.substring(0, eq);
+                } else {
+                    value = value(args, ++i, a);
+                }
+            } else if (a.startsWith("-") && a.length() > 1) {
+                throw new IllegalArgumentException("unknown option " + a);
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + a + "' (give images with --truth and --pred)");
+            }
+            if (value.isBlank()) throw new IllegalArgumentException("--" + key + " needs a value");
+            switch (key) {
+                case "truth" -> truth = Paths.get(value);
+                case "pred" -> pred = Paths.get(value);
+                case "csv" -> csv = Paths.get(value);
+                case "output" -> outputDir = Paths.get(value);
+                case "baseline" -> {
+                    for (Baseline b : Baseline.parseList(value)) if (!baselines.contains(b)) baselines.add(b);
+                }
+                case ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE -> colorize.put(key, value);
+                default -> throw new IllegalArgumentException("unknown option --" + key);
+            }
+        }
+        if (truth == null) throw new IllegalArgumentException("no ground truth given (--truth DIR|FILE)");
+        if (makeGray) {
+            if (outputDir == null) throw new IllegalArgumentException("--make-gray needs an output folder (-o OUTDIR)");
+            if (pred != null || csv != null || !baselines.isEmpty() || !colorize.isEmpty()) {
+                throw new IllegalArgumentException("--make-gray takes only --truth and -o");
+            }
+        } else {
+            if (outputDir != null) throw new IllegalArgumentException("-o is for --make-gray; the evaluation writes --csv FILE");
+            if (pred == null && baselines.isEmpty()) {
+                throw new IllegalArgumentException("nothing to evaluate: give --pred (the colorized images) or --baseline");
+            }
+            if (overwrite && csv == null) throw new IllegalArgumentException("--overwrite applies to --csv FILE, which is missing");
+        }
+        return new Args(truth, pred, List.copyOf(baselines), csv, overwrite, ColorizeOptions.fromMap(colorize), makeGray,
+                outputDir);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    private static int evaluate(Args args, PrintStream out, PrintStream err) {
+        if (args.csv() != null && !args.overwrite() && Files.exists(args.csv())) {
+            err.println(PROGRAM + ": CSV " + args.csv() + " already exists; it is left as it is (give --overwrite to replace it).");
+            return 1;
+        }
+        try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
+            Evaluator.Evaluation result = new Evaluator(registry).evaluate(args.truth(), args.pred(), args.baselines(),
+                    args.colorize(), progress(err));
+            for (String w : result.warnings()) err.println(PROGRAM + ": warning: " + w);
+            out.print(result.table().toText());
+            out.flush();
+            if (args.csv() != null) {
+                result.table().writeCsv(args.csv(), args.overwrite());
+                err.println(PROGRAM + ": wrote " + args.csv());
+            }
+            return 0;
+        } catch (ColorizeException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return 1;
+        } catch (FileAlreadyExistsException e) {
+            err.println(PROGRAM + ": CSV " + args.csv() + " appeared while evaluating; it is left as it is"
+                    + " (give --overwrite to replace it).");
+            return 1;
+        } catch (IOException e) {
+            err.println(PROGRAM + ": cannot write CSV " + args.csv() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int makeGray(Args args, PrintStream err) {
+        try {
+            MakeGray.Result result = MakeGray.run(args.truth(), args.outputDir(), progress(err));
+            for (Path p : result.written()) err.println(PROGRAM + ": wrote " + p);
+            for (String e : result.errors()) err.println(PROGRAM + ": error: " + e);
+            int total = result.written().size() + result.errors().size();
+            if (!result.errors().isEmpty()) {
+                err.println(PROGRAM + ": " + result.errors().size() + " of " + total + " images failed.");
+                return 1;
+            }
+            return 0;
+        } catch (ColorizeException e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static ProgressListener progress(PrintStream err) {
+        return (stage, f) -> err.printf(Locale.ROOT, "%s (%d%%)%n", stage, Math.round(f * 100));
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The training corpus, assembled offline from Debian packages (DESIGN §4):
+ * {@code ./colorize corpus --out corpus [--max-side 1024] [--packages LIST]}.
+ *
+ * <p>{@link org.colorize.train.corpus.CorpusSources} lists the packages and which of their files
+ * are photographs; {@link org.colorize.train.corpus.AptPackageFetcher} downloads and unpacks them;
+ * {@link org.colorize.train.corpus.PackageScanner} walks the files, including WebP images inside
+ * GCompris' Qt resource bundles ({@link org.colorize.train.corpus.RccReader}) and textures inside
+ * zip archives; {@link org.colorize.train.corpus.PhotoFilter} keeps color photographs and sorts
+ * scenes from cut-outs; {@link org.colorize.train.corpus.AreaDownscaler} reduces them;
+ * {@link org.colorize.train.corpus.EvaluationSet} keeps the public evaluation images out;
+ * {@link org.colorize.train.corpus.Deduplicator} keeps one of each picture; and
+ * {@link org.colorize.train.corpus.DebianCopyright} finds each file's license for the manifest.
+ * {@link org.colorize.train.corpus.CorpusBuilder} runs the whole and documents the folder layout.
+ */
+package org.colorize.train.corpus;
