@@ -51,7 +51,7 @@ public final class ImageFiles {
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + name + ".", ".part");
+            temp = temporarySibling(dir, name);
             switch (ext) {
                 case "png" -> writePng(imp, temp);
                 case "tif", "tiff" -> writeTiff(imp, temp);
@@ -85,6 +85,20 @@ public final class ImageFiles {
                 }
             }
         }
+    }
+
+    /**
+     * A fresh hidden name beside the target. Not Files.createTempFile: that makes the file private
+     * (0600), and the rename would hand the user an output nobody else can read; a file created by
+     * the writers themselves gets the usual permissions (umask).
+     */
+    private static Path temporarySibling(Path dir, String name) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + ".part");
+            if (!Files.exists(candidate)) return candidate;
+        }
+        throw new IOException("cannot find a free temporary name in " + dir);
     }
 
     private static void writeTiff(ImagePlus imp, Path file) throws IOException {

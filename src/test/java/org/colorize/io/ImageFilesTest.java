@@ -35,6 +35,8 @@ class ImageFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "only the result, no .part file");
         }
+        assertTrue(Files.getPosixFilePermissions(target).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "outputs get the usual permissions, not a temp file's 0600: " + Files.getPosixFilePermissions(target));
     }
 
     @Test
