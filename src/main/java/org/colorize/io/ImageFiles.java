@@ -113,6 +113,7 @@ public final class ImageFiles {
         if (!writers.hasNext()) throw new IOException("no PNG writer");
         ImageWriter writer = writers.next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            if (out == null) throw new IOException("cannot create " + file);
             writer.setOutput(out);
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
             Object info = imp.getProperty("Info");
