@@ -64,6 +64,7 @@ public final class ModelExporter {
             staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".export-");
             Path model = staging.resolve("model");
             SavedModelExport.exportSiggraph17(model, graph.session(), graph.config());
+            keepInstallChoices(dir, card);
             Checkpoints.writeSynced(model.resolve(ModelCard.FILE_NAME), Checkpoints.GSON.toJson(card));
             double diff = verify(model, graph.head(), check, expected);
             if (Files.exists(dir)) {
@@ -86,6 +87,17 @@ public final class ModelExporter {
                 }
             }
         }
+    }
+
+    /**
+     * Card fields that are the installer's choice, not the training's, survive a re-export into
+     * the same folder: {@code default} (the model used when none is named). Measured metrics do not
+     * carry over: they belong to the old weights.
+     */
+    static void keepInstallChoices(Path dir, JsonObject card) {
+        if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) return;
+        JsonObject old = readCard(dir);
+        if (old != null && old.has("default") && !card.has("default")) card.add("default", old.get("default"));
     }
 
     /** Removes leftovers of interrupted exports of this model; restores a target lost between the two renames. */
