@@ -42,13 +42,9 @@ class ColorizeInImageJIT {
                 "saveAs(\"PNG\", \"" + png + "\");",
                 ""), StandardCharsets.UTF_8);
         Path log = dir.resolve("imagej.log");
-        Process p = new ProcessBuilder(List.of("xvfb-run", "-a", "java", "-jar", tree.resolve("ij.jar").toString(),
-                "-ijpath", tree.toString(), "-batch", macro.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
-        if (!finished) p.destroyForcibly();
-        String output = read(log);
-        assertTrue(finished, "ImageJ finished within 5 minutes:\n" + output);
+        RealImageJ.Run run = RealImageJ.runMacro(macro, log);
+        String output = run.output();
+        assertTrue(run.finished(), "ImageJ finished within 5 minutes:\n" + output);
         assertTrue(output.contains("result title: scene-colorized bitDepth: 24"), output);
         assertTrue(output.contains("unknown option 'bogus'"), "unknown keys are warned about:\n" + output);
         ImagePlus result = IJ.openImage(png.toString());

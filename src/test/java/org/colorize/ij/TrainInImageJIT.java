@@ -46,13 +46,9 @@ class TrainInImageJIT {
                 "saveAs(\"PNG\", \"" + result + "\");",
                 ""), StandardCharsets.UTF_8);
         Path log = dir.resolve("imagej.log");
-        Process p = new ProcessBuilder(List.of("xvfb-run", "-a", "java", "-jar", tree.resolve("ij.jar").toString(),
-                "-ijpath", tree.toString(), "-batch", macro.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
-        if (!finished) p.destroyForcibly();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, "ImageJ finished within 5 minutes:\n" + output);
+        RealImageJ.Run run = RealImageJ.runMacro(macro, log);
+        String output = run.output();
+        assertTrue(run.finished(), "ImageJ finished within 5 minutes:\n" + output);
         assertTrue(output.contains("trained: 1"), output);
         assertTrue(output.contains("unknown option 'bogus'"), "unknown keys are warned about:\n" + output);
         assertEquals(4, ModelCard.read(model).json().getAsJsonObject("training").get("steps").getAsInt());
