@@ -21,6 +21,7 @@ public final class SoftEncoding {
 	private final double sigma;
 	private final double minusHalfOverSigma2;
 	private final BinLookup lookup;
+	private final ThreadLocal<Scratch> scratch;
 
 	/**
 	 * @param neighbours how many nearest bins get weight, 1..Q
@@ -38,6 +39,8 @@ public final class SoftEncoding {
 		this.sigma = sigma;
 		minusHalfOverSigma2 = -0.5 / (sigma * sigma);
 		lookup = gamut.lookup(neighbours);
+		int k = neighbours;
+		scratch = ThreadLocal.withInitial(() -> new Scratch(k));
 	}
 
 	/** Zhang's settings: 5 neighbours, σ = 5. */
@@ -69,41 +72,22 @@ public final class SoftEncoding {
 		if (out.length < q) {
 			throw new IllegalArgumentException("out has length " + out.length + ", need " + q);
 		}
+		Scratch nearest = scratch.get();
+		encodeSparse(a, b, nearest.bins, nearest.weights);
 		Arrays.fill(out, 0, q, 0f);
-		int c = lookup.cell(a, b);
-		int[] list = lookup.list(c);
-		int from = lookup.from(c);
-		int to = lookup.to(c);
-
-		// Walk the k nearest in order, writing Gaussian weights relative to the nearest; then normalize.
-		double nearestD2 = 0;
-		double lastD2 = -1;
-		int lastBin = -1;
-		double sum = 0;
 		for (int r = 0; r < neighbours; r++) {
-			double nextD2 = Double.POSITIVE_INFINITY;
-			int nextBin = Integer.MAX_VALUE;
-			for (int p = from; p < to; p++) {
-				int bin = list[p];
-				double d2 = gamut.distance2(bin, a, b);
-				if (before(lastD2, lastBin, d2, bin) && before(d2, bin, nextD2, nextBin)) {
-					nextD2 = d2;
-					nextBin = bin;
-				}
-			}
-			if (r == 0) {
-				nearestD2 = nextD2;
-			}
-			double w = weight(nextD2, nearestD2);
-			out[nextBin] = (float) w;
-			sum += w;
-			lastD2 = nextD2;
-			lastBin = nextBin;
+			out[nearest.bins[r]] = nearest.weights[r];
 		}
-		// the k nearest are among the candidates, every other bin holds 0
-		double scale = 1 / sum;
-		for (int p = from; p < to; p++) {
-			out[list[p]] *= scale;
+	}
+
+	/** Per-thread room for the k nearest bins, so dense encoding allocates nothing per pixel. */
+	private static final class Scratch {
+		final int[] bins;
+		final float[] weights;
+
+		Scratch(int k) {
+			bins = new int[k];
+			weights = new float[k];
 		}
 	}
 
