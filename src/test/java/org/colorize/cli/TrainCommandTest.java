@@ -3,9 +3,6 @@ package org.colorize.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,21 +10,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code colorize train}: exit codes and messages for bad usage and bad data (no training runs here). */
 class TrainCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
     void helpExitsZero() {
         assertEquals(0, run("train", "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: colorize train"));
+        assertTrue(cli.out().startsWith("usage: colorize train"));
     }
 
     @Test
@@ -44,7 +40,7 @@ class TrainCommandTest {
         String[] expected = {"no data folder", "no output model folder", "size must be", "head must be",
                 "unknown option --colour", "--steps needs a value", "unexpected argument 'extra'", "--data given twice"};
         for (int i = 0; i < cases.length; i++) {
-            err.reset();
+            cli.reset();
             assertEquals(2, run(cases[i]), String.join(" ", cases[i]));
             assertTrue(err().startsWith("colorize train: " + expected[i]), err());
             assertTrue(err().contains("usage: colorize train"));
@@ -56,13 +52,13 @@ class TrainCommandTest {
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertEquals(1, run("train", "--data", empty.toString(), "--out", tmp.resolve("models/m").toString()));
         assertTrue(err().contains("holds no images") && !err().contains("Exception"), err());
-        err.reset();
+        cli.reset();
         Files.writeString(empty.resolve("a.jpg"), "not an image");
         Files.writeString(empty.resolve("b.png"), "not an image");
         assertEquals(1, run("train", "--data", empty.toString(), "--out", tmp.resolve("models/m").toString()));
         assertTrue(err().contains("0 usable color image(s) of 2 (0 gray, 2 unreadable)"), err());
         assertTrue(err().contains("a.jpg"), "names the unreadable files: " + err());
-        err.reset();
+        cli.reset();
         assertEquals(1, run("train", "--data", tmp.resolve("missing").toString(), "--out", tmp.resolve("models/m").toString()));
         assertTrue(err().contains("does not exist"), err());
     }
