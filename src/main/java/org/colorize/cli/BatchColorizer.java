@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.FullImageColorizer;
 

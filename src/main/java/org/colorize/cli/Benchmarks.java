@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.colorize.bench.NetworkBenchmark;
 import org.colorize.bench.PipelineBenchmark;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * {@code colorize bench [--model M] [--repeats N]}: the pipeline benchmark;

@@ -16,7 +16,7 @@ import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.MakeGray;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ProgressListener;
 

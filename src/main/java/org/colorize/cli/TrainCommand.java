@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.colorize.train.TrainException;
+import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
 import org.colorize.train.Trainer;
 import org.colorize.train.TrainingListener;

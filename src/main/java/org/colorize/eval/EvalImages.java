@@ -6,7 +6,7 @@ import ij.process.ImageProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.colorize.color.Lab;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /** Reading images for evaluation and the colour conversions it needs, all per pixel in double precision. */
 final class EvalImages {

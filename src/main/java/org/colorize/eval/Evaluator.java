@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.FullImageColorizer;

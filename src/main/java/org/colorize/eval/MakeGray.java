@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.colorize.Colorize;
 import org.colorize.io.ImageFiles;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ProgressListener;
 
 /**

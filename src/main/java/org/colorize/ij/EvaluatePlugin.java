@@ -24,8 +24,8 @@ import org.colorize.eval.Evaluator;
 import org.colorize.eval.ImageScores;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
-import org.colorize.model.TensorFlowRuntime;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.runtime.TensorFlowRuntime;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.colorize.model.ModelRegistry;
 import org.colorize.train.Head;
-import org.colorize.train.TrainException;
+import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
 import org.colorize.train.Trainer;
 import org.colorize.train.TrainingListener;

@@ -6,7 +6,7 @@ import ij.process.ImageProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import net.imglib2.img.array.ArrayImg;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * A checked colorization input: an ImagePlus whose planes are read as CIE lightness. The source

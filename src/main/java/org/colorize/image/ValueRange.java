@@ -2,7 +2,7 @@ package org.colorize.image;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /** Minimum and maximum stored value over all planes, and per-plane uniformity. */
 record ValueRange(double min, double max, boolean[] uniformPlanes) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * The images of a folder, keyed by base name (file name without its last extension), the way the

@@ -1,5 +1,8 @@
 package org.colorize.model;
 
+import org.colorize.runtime.TensorFlowRuntime;
+import org.colorize.runtime.DeviceChoice;
+
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
@@ -16,7 +19,7 @@ import ai.djl.util.PairList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * A loaded full-image colorization network: L at the network size in, ab at the network size out.

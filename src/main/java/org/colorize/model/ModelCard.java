@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * The {@code model.json} beside a SavedModel: what the network is, what it expects and returns,

@@ -1,5 +1,7 @@
 package org.colorize.model;
 
+import org.colorize.runtime.DeviceChoice;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * Finds models in an ordered list of folders and keeps loaded ones open for reuse.

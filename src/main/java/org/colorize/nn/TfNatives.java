@@ -1,7 +1,7 @@
 package org.colorize.nn;
 
-import org.colorize.model.TensorFlowRuntime;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.runtime.TensorFlowRuntime;
+import org.colorize.ColorizeException;
 
 /**
  * Loads TensorFlow's native libraries before any {@code org.tensorflow} class is used, through the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.colorize.image.Upsampling;
-import org.colorize.model.DeviceChoice;
+import org.colorize.runtime.DeviceChoice;
 
 /**
  * Every user option of full-image colorization, with its macro key, dialog label and default.

@@ -1,5 +1,7 @@
 package org.colorize.pipeline;
 
+import org.colorize.ColorizeException;
+
 import ij.ImagePlus;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.TrainException;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -15,10 +17,10 @@ import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
-import org.colorize.model.DeviceChoice;
+import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
 import org.colorize.nn.SavedModelExport;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;

@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.TrainException;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;

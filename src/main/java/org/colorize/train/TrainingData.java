@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.TrainException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

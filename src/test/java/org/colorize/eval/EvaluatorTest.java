@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.colorize.model.ModelRegistry;
 import org.colorize.model.TinyModels;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ProgressListener;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.colorize.color.Lab;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.colorize.pipeline.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

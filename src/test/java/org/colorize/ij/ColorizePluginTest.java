@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.colorize.image.Upsampling;
-import org.colorize.model.DeviceChoice;
+import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.TinyModels;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.TestImages;

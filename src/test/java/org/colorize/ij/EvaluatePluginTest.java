@@ -22,8 +22,8 @@ import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.SyntheticImages;
 import org.colorize.image.Upsampling;
-import org.colorize.model.DeviceChoice;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.runtime.DeviceChoice;
+import org.colorize.ColorizeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import ij.process.ColorProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.colorize.model;
 
+import org.colorize.runtime.TensorFlowRuntime;
+import org.colorize.runtime.DeviceChoice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.junit.jupiter.api.Test;
 
 class ColorizationModelTest {

@@ -1,5 +1,7 @@
 package org.colorize.model;
 
+import org.colorize.runtime.TensorFlowRuntime;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;

@@ -1,5 +1,7 @@
 package org.colorize.pipeline;
 
+import org.colorize.ColorizeException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.colorize.color.Lab;
 import org.colorize.image.Upsampling;
-import org.colorize.model.DeviceChoice;
+import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelRegistry;
 import org.colorize.model.TinyModels;
 import org.junit.jupiter.api.AfterAll;

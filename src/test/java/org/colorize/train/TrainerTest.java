@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.TrainException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
-import org.colorize.model.DeviceChoice;
+import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.ParameterStore;

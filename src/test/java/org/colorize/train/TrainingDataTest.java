@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.TrainException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

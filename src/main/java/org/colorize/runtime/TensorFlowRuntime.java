@@ -1,8 +1,8 @@
-package org.colorize.model;
+package org.colorize.runtime;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import org.colorize.pipeline.ColorizeException;
+import org.colorize.ColorizeException;
 
 /**
  * DJL's TensorFlow engine, loaded once, offline. The project ships a corrected
@@ -21,18 +21,34 @@ public final class TensorFlowRuntime {
     public static synchronized Engine engine() throws ColorizeException {
         if (engine != null) return engine;
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // Inside ImageJ the plugin's class loader is not the context loader; DJL looks engines up
-        // through the context loader and caches a miss forever.
-        thread.setContextClassLoader(classLoader());
         try {
-            engine = Engine.getEngine(ENGINE);
+            engine = withContextLoader(() -> Engine.getEngine(ENGINE));
             return engine;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new ColorizeException("Cannot start DJL's TensorFlow engine: " + e.getMessage()
                     + ". The TensorFlow natives (tensorflow-native-cpu 2.10.1) must be on the class path"
                     + " (ImageJ: in jars/), and the machine must be linux-x86_64.", e);
+        }
+    }
+
+    /** Work that may throw a checked exception of one type. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} with {@link #classLoader()} as the thread's context class loader, and
+     * restores the previous one. Inside ImageJ the plugin's class loader is not the context
+     * loader; DJL and SciJava look engines and plugins up through the context loader and cache a
+     * miss forever. Every DJL entry point of the project goes through here.
+     */
+    public static <T, E extends Exception> T withContextLoader(Work<T, E> work) throws E {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader());
+        try {
+            return work.run();
         } finally {
             thread.setContextClassLoader(previous);
         }

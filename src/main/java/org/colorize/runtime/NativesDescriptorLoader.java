@@ -1,4 +1,4 @@
-package org.colorize.model;
+package org.colorize.runtime;
 
 import java.io.IOException;
 import java.net.URL;

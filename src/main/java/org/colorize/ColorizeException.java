@@ -1,4 +1,4 @@
-package org.colorize.pipeline;
+package org.colorize;
 
 /**
  * A problem the user can act on: bad input, a missing or broken model, an unwritable output.

@@ -1,4 +1,4 @@
-package org.colorize.train;
+package org.colorize;
 
 /**
  * A training problem the user can act on (empty or unreadable data, a checkpoint that does not

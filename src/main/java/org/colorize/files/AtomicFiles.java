@@ -1,0 +1,107 @@
+package org.colorize.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one way the project puts a file or folder in place: written under a hidden temporary
+ * sibling name, then moved there in one step, so no reader (and no later run) ever sees half a
+ * file. Without {@code overwrite} an existing target is never replaced, not even one that appears
+ * while writing.
+ */
+public final class AtomicFiles {
+    /** The suffix of every temporary sibling; a leftover one is safe to delete. */
+    public static final String PART = ".part";
+
+    /** Writes the temporary file it is given (which does not exist yet). */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temporary) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code target} through {@code writer}.
+     *
+     * @throws FileAlreadyExistsException if the target exists (or appears) and {@code overwrite} is false
+     * @throws IOException                whatever writing or moving raised; the temporary file is then removed
+     */
+    public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (!overwrite && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is left as it is");
+        }
+        Path temp = temporarySibling(absolute);
+        try {
+            writer.write(temp);
+            putInPlace(temp, absolute, overwrite);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes UTF-8 text atomically. */
+    public static void writeString(Path target, String text, boolean overwrite) throws IOException {
+        write(target, overwrite, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Moves a finished file into place. With {@code overwrite} a replacing atomic move (a plain
+     * replacing move where the file system has none); without it a hard link, which fails if the
+     * name exists, or where links are unsupported a move that does not replace.
+     */
+    public static void putInPlace(Path finished, Path target, boolean overwrite) throws IOException {
+        if (overwrite) {
+            try {
+                Files.move(finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(finished, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        try {
+            Files.createLink(target, finished);
+            Files.delete(finished);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing; it is left as it is");
+        } catch (UnsupportedOperationException | IOException linkFailed) {
+            Files.move(finished, target); // no REPLACE_EXISTING: fails if the target exists
+        }
+    }
+
+    /**
+     * A fresh hidden name beside {@code target}, not yet created. Not Files.createTempFile: that
+     * makes the file private (0600) and the rename would hand the user an output nobody else can
+     * read; a file created by the writer gets the usual umask permissions.
+     */
+    public static Path temporarySibling(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + PART);
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) return candidate;
+        }
+        throw new IOException("cannot find a free temporary name in " + dir);
+    }
+
+    /** Deletes a file or a folder with everything in it; links are removed, never followed. Missing is fine. */
+    public static void deleteTree(Path root) throws IOException {
+        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
+                for (Path child : children) deleteTree(child);
+            }
+        }
+        Files.deleteIfExists(root);
+    }
+}
