@@ -1,5 +1,6 @@
 package org.colorize.model;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,8 +31,10 @@ final class CardReader {
         for (String free : List.of("training", "metrics")) {
             if (root.has(free)) root.requiredObject(free);
         }
+        JsonObject json = root.json().deepCopy();
+        json.addProperty("name", name); // a card named after its folder says so in json() too
         return new ModelCard(schema, name, root.string("version", CardDefaults.VERSION), kind, list,
-                root.string("license", CardDefaults.LICENSE), root.bool("default", false), root.json());
+                root.string("license", CardDefaults.LICENSE), root.bool("default", false), json);
     }
 
     private static ModelComponent component(String role, CardFields c) {

@@ -32,7 +32,7 @@ public final class ModelCard {
     private final JsonObject json;
 
     ModelCard(int schema, String name, String version, String kind, List<ModelComponent> components, String license,
-            boolean isDefault, JsonObject json) {
+            boolean isDefault, JsonObject json) { // json: the reader's own copy
         this.schema = schema;
         this.name = name;
         this.version = version;
@@ -40,7 +40,7 @@ public final class ModelCard {
         this.components = List.copyOf(components);
         this.license = license;
         this.isDefault = isDefault;
-        this.json = json.deepCopy();
+        this.json = json;
     }
 
     /** Reads {@code folder/model.json}; the same as {@link ModelCards#read(Path)}. */
