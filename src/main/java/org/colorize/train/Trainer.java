@@ -1,6 +1,7 @@
 package org.colorize.train;
 
 import org.colorize.TrainException;
+import org.colorize.model.ModelCard;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -282,7 +283,7 @@ public final class Trainer {
 
     private Start fromModel(TrainOptions o, Path out, JsonObject card, String run) throws TrainException {
         JsonObject training = card.getAsJsonObject("training");
-        double width = card.get("width").getAsDouble();
+        double width = TrainedModelCard.width(card).getAsDouble();
         Head head = Head.parse(training.get("head").getAsString());
         checkArchitecture(o, width, head, "the model in " + out);
         long steps = training.get("steps").getAsLong();
@@ -314,7 +315,7 @@ public final class Trainer {
     static String runOf(JsonObject card) {
         if (card == null || !card.has("training") || !card.get("training").isJsonObject()) return null;
         JsonObject t = card.getAsJsonObject("training");
-        return t.has("run") && card.has("width") && t.has("steps") && t.has("head") ? t.get("run").getAsString() : null;
+        return t.has("run") && TrainedModelCard.width(card).isPresent() && t.has("steps") && t.has("head") ? t.get("run").getAsString() : null;
     }
 
     private float[] rebalancing(Start start, TrainingData data) {
@@ -434,7 +435,7 @@ public final class Trainer {
         Batch check = valBatches.get(0);
         TrainingGraph.Evaluation expected = graph.evaluate(check);
         wall = start.wallSeconds() + (System.nanoTime() - sessionStart) / 1e9;
-        JsonObject card = TrainedModelCard.card(o, graph, data, start.run(), step, wall, validation, start.seed(), stop == null);
+        ModelCard card = TrainedModelCard.card(o, graph, data, start.run(), step, wall, validation, start.seed(), stop == null);
         double diff = ModelExporter.export(graph, card, out, check, expected);
         listener.message(String.format(Locale.ROOT, "exported %s (step %d): validation PSNR %.2f dB (gray %.2f dB);"
                 + " the SavedModel reproduces the training graph to %.1e ab", out, step, validation.psnr(),
