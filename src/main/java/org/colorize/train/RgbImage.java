@@ -1,8 +1,11 @@
 package org.colorize.train;
 
+import org.colorize.color.RgbRaster;
+
 /**
- * An 8-bit sRGB image held compactly in memory: interleaved R, G, B bytes, row-major. The training
- * data keeps one per image, already downscaled, so batches never touch the disk.
+ * An 8-bit sRGB image held compactly in memory: interleaved R, G, B bytes, row-major (3 bytes a
+ * pixel, not the 4 of an {@link RgbRaster}). The training data keeps one per image, already
+ * downscaled, so batches never touch the disk.
  */
 public record RgbImage(int width, int height, byte[] rgb) {
     public RgbImage {
@@ -27,6 +30,11 @@ public record RgbImage(int width, int height, byte[] rgb) {
             out[i] = 0xff000000 | (rgb[p] & 0xff) << 16 | (rgb[p + 1] & 0xff) << 8 | (rgb[p + 2] & 0xff);
         }
         return out;
+    }
+
+    /** A core raster's pixels; partly transparent pixels (where it has alpha) are composited onto white. */
+    public static RgbImage of(RgbRaster raster) {
+        return fromPacked(raster.width(), raster.height(), raster.argb(), raster.alpha());
     }
 
     /** From packed ARGB pixels; partly transparent pixels are composited onto white. */

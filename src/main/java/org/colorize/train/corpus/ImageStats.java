@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+
 import java.util.Arrays;
 
 /**
@@ -21,7 +23,7 @@ import java.util.Arrays;
  */
 public record ImageStats(double transparent, double meanChroma, double chromaSpread, double flat, double colors) {
 
-    public static ImageStats of(Pixels p) {
+    public static ImageStats of(RgbRaster p) {
         int w = p.width(), h = p.height();
         int[] px = p.argb();
         long total = (long) w * h;

@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ public final class PixelDigest {
     }
 
     /** SHA-256 over "W×H", whether there is alpha, then R,G,B (and A when there is alpha) per pixel. */
-    public static String of(Pixels p) {
+    public static String of(RgbRaster p) {
         MessageDigest md = sha256();
         md.update((p.width() + "x" + p.height() + (p.alpha() ? "rgba" : "rgb")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         int bpp = p.alpha() ? 4 : 3;
