@@ -23,6 +23,25 @@ public record RgbRaster(int width, int height, int[] argb, boolean alpha) {
         return new RgbRaster(width, height, argb, false);
     }
 
+    /**
+     * Opaque pixels: partly transparent ones composited onto white (as ImageJ opens such files),
+     * {@code c' = round((c·α + 255·(255 − α)) / 255)}; this raster itself when it has no alpha.
+     */
+    public RgbRaster opaqueOnWhite() {
+        if (!alpha) return this;
+        int[] out = new int[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int v = argb[i];
+            int opacity = v >>> 24;
+            int white = 255 * (255 - opacity) + 127;
+            int r = (((v >> 16) & 0xff) * opacity + white) / 255;
+            int g = (((v >> 8) & 0xff) * opacity + white) / 255;
+            int b = ((v & 0xff) * opacity + white) / 255;
+            out[i] = 0xff000000 | r << 16 | g << 8 | b;
+        }
+        return new RgbRaster(width, height, out, false);
+    }
+
     public int minSide() {
         return Math.min(width, height);
     }

@@ -24,7 +24,8 @@ final class EvalImages {
     }
 
     /**
-     * The image as packed RGB pixels, without copying an RGB image's own array. 8-bit gray
+     * The image as packed RGB pixels, without copying an opaque RGB image's own array; partly
+     * transparent pixels are composited onto white, as ImageJ opens them. 8-bit gray
      * ({@code grayAllowed}) gives R = G = B.
      *
      * @param what names the image in messages
@@ -34,7 +35,7 @@ final class EvalImages {
             throw new ColorizeException(what + " has " + image.slices() + " slices; evaluation compares single"
                     + " RGB images. Save the slices as separate files.");
         }
-        if (!image.gray()) return image.raster().argb();
+        if (!image.gray()) return image.raster().opaqueOnWhite().argb();
         if (image.bitDepth() != 8) {
             throw new ColorizeException(what + " is a " + image.bitDepth() + "-bit gray image; "
                     + (grayAllowed ? "predictions must be 8-bit RGB (or 8-bit gray)." : "it must be an RGB color image."));

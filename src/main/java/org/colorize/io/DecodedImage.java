@@ -22,16 +22,18 @@ public record DecodedImage(int width, int height, RgbRaster raster, boolean gray
         }
     }
 
-    static DecodedImage color(RgbRaster raster, int slices) {
+    /** A color image of {@code slices} slices, {@code raster} the first. */
+    public static DecodedImage color(RgbRaster raster, int slices) {
         return new DecodedImage(raster.width(), raster.height(), raster, false, 8, slices);
     }
 
-    static DecodedImage gray(RgbRaster raster, int slices) {
+    /** An 8-bit gray image, {@code raster} with R = G = B. */
+    public static DecodedImage gray(RgbRaster raster, int slices) {
         return new DecodedImage(raster.width(), raster.height(), raster, true, 8, slices);
     }
 
     /** A gray image deeper than 8 bits: its facts, no pixels. */
-    static DecodedImage deepGray(int width, int height, int bitDepth, int slices) {
+    public static DecodedImage deepGray(int width, int height, int bitDepth, int slices) {
         return new DecodedImage(width, height, null, true, bitDepth, slices);
     }
 }

@@ -47,21 +47,13 @@ public record RgbImage(int width, int height, byte[] rgb) {
      * composited onto white), else it is ignored (ImageJ's ColorProcessor leaves it 0).
      */
     public static RgbImage fromPacked(int width, int height, int[] argb, boolean alpha) {
+        int[] opaque = new RgbRaster(width, height, argb, alpha).opaqueOnWhite().argb();
         byte[] rgb = new byte[3 * width * height];
-        for (int i = 0, p = 0; i < argb.length; i++, p += 3) {
-            int v = argb[i];
-            int opacity = alpha ? v >>> 24 : 255;
-            int r = (v >> 16) & 0xff;
-            int g = (v >> 8) & 0xff;
-            int b = v & 0xff;
-            if (opacity != 255) {
-                r = (r * opacity + 255 * (255 - opacity) + 127) / 255;
-                g = (g * opacity + 255 * (255 - opacity) + 127) / 255;
-                b = (b * opacity + 255 * (255 - opacity) + 127) / 255;
-            }
-            rgb[p] = (byte) r;
-            rgb[p + 1] = (byte) g;
-            rgb[p + 2] = (byte) b;
+        for (int i = 0, p = 0; i < opaque.length; i++, p += 3) {
+            int v = opaque[i];
+            rgb[p] = (byte) (v >> 16);
+            rgb[p + 1] = (byte) (v >> 8);
+            rgb[p + 2] = (byte) v;
         }
         return new RgbImage(width, height, rgb);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import org.colorize.color.RgbRaster;
+import org.colorize.io.DecodedImage;
 import org.colorize.ij.EvalImagesIJ;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,6 +279,23 @@ class EvaluatorTest {
             assertEquals(gray.colorfulnessTruth(), tiny.colorfulnessTruth());
             assertEquals(2, t.means().size());
         }
+    }
+
+    @Test
+    void rastersAreComparedWithoutImageJ() throws Exception {
+        int[] px = new int[20 * 16];
+        for (int i = 0; i < px.length; i++) px[i] = 0xff000000 | (i * 37 % 256) << 16 | (i * 11 % 256) << 8 | (i % 256);
+        int[] shifted = px.clone();
+        shifted[5] ^= 0x00100000;
+        Evaluator.OpenImage truth = new Evaluator.OpenImage("t", "t.png", DecodedImage.color(new RgbRaster(20, 16, px, false), 1));
+        Evaluator.OpenImage pred = new Evaluator.OpenImage("p", "p", DecodedImage.color(new RgbRaster(20, 16, shifted, false), 1));
+        EvaluationTable t = new Evaluator(registry, null).evaluate(truth, pred, List.of(Baseline.GRAY), DEFAULTS,
+                ProgressListener.NONE).table();
+        assertEquals(List.of("t", "t"), names(t.rows()));
+        assertTrue(Double.isFinite(t.rows().get(0).psnr()) && t.rows().get(0).psnr() > 40, t.rows().get(0).toString());
+        ColorizeException e = assertThrows(ColorizeException.class, () -> new Evaluator(registry, null).evaluate(truth, null,
+                List.of(Baseline.model("tiny-regression")), DEFAULTS, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("tiny-regression"), e.getMessage());
     }
 
     @Test

@@ -1,8 +1,7 @@
 package org.colorize.train.corpus;
 
-import org.colorize.color.RgbRaster;
-
 import java.util.Arrays;
+import org.colorize.color.RgbRaster;
 
 /**
  * What the photo filter looks at, measured on a regular sample of at most ~250k pixels:

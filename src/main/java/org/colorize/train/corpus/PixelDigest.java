@@ -1,7 +1,5 @@
 package org.colorize.train.corpus;
 
-import org.colorize.color.RgbRaster;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.colorize.color.RgbRaster;
 
 /**
  * SHA-256 digests: of decoded pixels (so the same picture saved as PNG and as lossless WebP, or
