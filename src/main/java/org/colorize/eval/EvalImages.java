@@ -19,7 +19,7 @@ final class EvalImages {
         try {
             return ImageDecoder.read(file);
         } catch (IOException e) {
-            throw new ColorizeException(what + " is not an image that can be read: " + e.getMessage() + ".", e);
+            throw new ColorizeException(what + ": " + e.getMessage() + ".", e);
         }
     }
 
