@@ -8,6 +8,7 @@ import java.util.List;
 import org.colorize.eval.Baseline;
 import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
+import org.colorize.ij.EvalImagesIJ;
 import org.colorize.image.Upsampling;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelRegistry;
@@ -82,10 +83,11 @@ public class EvaluateCommand extends ContextCommand {
             if (csv != null && !overwrite && csv.exists()) {
                 throw new ColorizeException("CSV " + csv + " already exists; it is left as it is (set overwrite to replace it).");
             }
-            Evaluator evaluator = new Evaluator(ModelRegistry.shared());
+            Evaluator evaluator = new Evaluator(ModelRegistry.shared(), EvalImagesIJ.modelBaseline(ModelRegistry.shared()));
             Evaluator.Evaluation result;
             if (truthImage != null) {
-                result = evaluator.evaluate(truthImage, predImage, baselines, options, (stage, f) -> log.debug("evaluate: " + stage));
+                result = evaluator.evaluate(EvalImagesIJ.open(truthImage), predImage == null ? null : EvalImagesIJ.open(predImage),
+                        baselines, options, (stage, f) -> log.debug("evaluate: " + stage));
             } else if (truth != null) {
                 if (predImage != null) throw new ColorizeException("Give pred as a file with truth, or predImage with truthImage.");
                 result = evaluator.evaluate(truth.toPath(), pred == null ? null : pred.toPath(), baselines, options,

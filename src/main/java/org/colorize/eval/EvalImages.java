@@ -1,67 +1,47 @@
 package org.colorize.eval;
 
-import ij.IJ;
-import ij.ImagePlus;
-import ij.process.ImageProcessor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.colorize.color.Lab;
 import org.colorize.ColorizeException;
+import org.colorize.color.Lab;
+import org.colorize.io.DecodedImage;
+import org.colorize.io.ImageDecoder;
 
 /** Reading images for evaluation and the colour conversions it needs, all per pixel in double precision. */
 final class EvalImages {
     private EvalImages() {
     }
 
-    /** Opens an image file with ImageJ; {@code what} names it in messages ("Truth a.png"). */
-    static ImagePlus open(Path file, String what) throws ColorizeException {
+    /** Decodes an image file ({@link ImageDecoder}); {@code what} names it in messages ("Truth a.png"). */
+    static DecodedImage read(Path file, String what) throws ColorizeException {
         if (!Files.isRegularFile(file)) throw new ColorizeException(what + ": no such file.");
-        ImagePlus imp;
         try {
-            imp = IJ.openImage(file.toString());
-        } catch (RuntimeException e) {
-            imp = null;
+            return ImageDecoder.read(file);
+        } catch (IOException e) {
+            throw new ColorizeException(what + ": " + e.getMessage() + ".", e);
         }
-        if (imp == null) throw new ColorizeException(what + " is not an image ImageJ can read.");
-        return imp;
     }
 
     /**
-     * The image as packed RGB pixels, without copying an RGB image's own array. 8-bit indexed
-     * color goes through its color table; 8-bit gray ({@code grayAllowed}) gives R = G = B = the
-     * stored value (inverted under an inverting LUT), independent of the display range.
+     * The image as packed RGB pixels, without copying an opaque RGB image's own array; partly
+     * transparent pixels are composited onto white, as ImageJ opens them. 8-bit gray
+     * ({@code grayAllowed}) gives R = G = B.
      *
      * @param what names the image in messages
      */
-    static int[] rgbPixels(ImagePlus imp, String what, boolean grayAllowed) throws ColorizeException {
-        if (imp.getStackSize() > 1) {
-            throw new ColorizeException(what + " has " + imp.getStackSize() + " slices; evaluation compares single"
+    static int[] rgbPixels(DecodedImage image, String what, boolean grayAllowed) throws ColorizeException {
+        if (image.slices() > 1) {
+            throw new ColorizeException(what + " has " + image.slices() + " slices; evaluation compares single"
                     + " RGB images. Save the slices as separate files.");
         }
-        ImageProcessor ip = imp.getProcessor();
-        switch (imp.getType()) {
-            case ImagePlus.COLOR_RGB:
-                return (int[]) ip.getPixels();
-            case ImagePlus.COLOR_256:
-                return (int[]) ip.convertToRGB().getPixels();
-            case ImagePlus.GRAY8: {
-                if (!grayAllowed) {
-                    throw new ColorizeException(what + " is an 8-bit gray image; it must be an RGB color image.");
-                }
-                byte[] px = (byte[]) ip.getPixels();
-                boolean inverted = imp.isInvertedLut();
-                int[] rgb = new int[px.length];
-                for (int i = 0; i < px.length; i++) {
-                    int v = px[i] & 0xff;
-                    if (inverted) v = 255 - v;
-                    rgb[i] = 0xff000000 | v << 16 | v << 8 | v;
-                }
-                return rgb;
-            }
-            default:
-                throw new ColorizeException(what + " is a " + imp.getBitDepth() + "-bit gray image; "
-                        + (grayAllowed ? "predictions must be 8-bit RGB (or 8-bit gray)." : "it must be an RGB color image."));
+        if (!image.gray()) return image.raster().opaqueOnWhite().argb();
+        if (image.bitDepth() != 8) {
+            throw new ColorizeException(what + " is a " + image.bitDepth() + "-bit gray image; "
+                    + (grayAllowed ? "predictions must be 8-bit RGB (or 8-bit gray)." : "it must be an RGB color image."));
         }
+        if (!grayAllowed) throw new ColorizeException(what + " is an 8-bit gray image; it must be an RGB color image.");
+        return image.raster().argb();
     }
 
     /** CIE L*, a*, b* planes of packed RGB pixels ({@link Lab#fromSrgb}); {@code l} may be null. */

@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.colorize.files.AtomicFiles;
 
 /**
  * Per-image scores of one or more methods, their means, written as CSV or as aligned text.
@@ -154,14 +153,9 @@ public final class EvaluationTable {
     }
 
     /**
-     * Writes the table (header, rows, mean rows) atomically: the text goes to a temporary file
-     * in the target's folder, which then becomes {@code file} in one step, so readers never see a
-     * half-written file. With {@code overwrite} the temporary file is moved over the target
-     * ({@link StandardCopyOption#ATOMIC_MOVE}, or a plain replacing move where the file system
-     * cannot move atomically). Without it an existing file is never replaced, not even one that
-     * appears while writing: the temporary file is hard-linked to the target name (which fails if
-     * the name exists), or, where links are not supported, moved without replacing. Missing
-     * parent folders are created.
+     * Writes the table (header, rows, mean rows) atomically through {@link AtomicFiles}: readers
+     * never see a half-written file, and without {@code overwrite} an existing file is never
+     * replaced, not even one that appears while writing. Missing parent folders are created.
      *
      * @throws IllegalStateException      if the table has no rows
      * @throws FileAlreadyExistsException if {@code file} exists and {@code overwrite} is false
@@ -170,18 +164,10 @@ public final class EvaluationTable {
     public void writeCsv(Path file, boolean overwrite) throws IOException {
         List<ImageScores> means = means();
         Path target = file.toAbsolutePath();
-        if (!overwrite && Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "exists and is left as it is");
-        }
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: that creates the file with mode 0600, which the move would
-        // hand on to the result. CREATE_NEW gives the usual umask permissions.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        Files.createDirectories(target.getParent());
+        AtomicFiles.write(target, overwrite, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 w.write(HEADER);
                 w.write('\n');
                 for (ImageScores r : rows) {
@@ -191,24 +177,7 @@ public final class EvaluationTable {
                     writeRow(w, m);
                 }
             }
-            if (overwrite) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } else {
-                try {
-                    Files.createLink(target, tmp);
-                } catch (FileAlreadyExistsException e) {
-                    throw new FileAlreadyExistsException(target.toString(), null, "appeared while writing; it is left as it is");
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.move(tmp, target); // no REPLACE_EXISTING: fails if the target exists
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /**

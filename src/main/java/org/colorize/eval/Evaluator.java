@@ -1,7 +1,5 @@
 package org.colorize.eval;
 
-import org.colorize.io.ImageFolder;
-import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
+import org.colorize.io.DecodedImage;
+import org.colorize.io.ImageFolder;
+import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorizeOptions;
-import org.colorize.pipeline.ColorizeResult;
-import org.colorize.pipeline.FullImageColorizer;
 import org.colorize.pipeline.ProgressListener;
 
 /**
@@ -22,7 +20,7 @@ import org.colorize.pipeline.ProgressListener;
  * requested {@link Baseline}s; the result is one {@link EvaluationTable} with a row per image and
  * method and a mean row per method. Every front end (ImageJ plugin, SciJava command, command line)
  * calls {@link #evaluate(Path, Path, List, ColorizeOptions, ProgressListener)} or
- * {@link #evaluate(ImagePlus, ImagePlus, List, ColorizeOptions, ProgressListener)}.
+ * {@link #evaluate(OpenImage, OpenImage, List, ColorizeOptions, ProgressListener)}.
  *
  * <p>Pairing: two files are one pair; two folders are matched by base name (file name without
  * extension: truth {@code a.jpg} ↔ prediction {@code a.png}, the name the colorize command line
@@ -30,14 +28,15 @@ import org.colorize.pipeline.ProgressListener;
  * {@link Evaluation#unmatchedTruth()} / {@link Evaluation#unmatchedPred()} and as warnings. Without
  * predictions (null) every truth image is scored by the baselines only.
  *
- * <p>Images: the truth must be an RGB color image (8-bit indexed color is read through its color
+ * <p>Images are read by {@code org.colorize.io.ImageDecoder} (open images are converted by the
+ * front end): the truth must be an RGB color image (8-bit indexed color is read through its color
  * table); a prediction may be RGB or 8-bit gray (a gray prediction is the gray baseline). Sizes
  * must match exactly and be at least 7×7 (the SSIM window). RGB → CIE L*a*b* for the AuC by
  * {@code org.colorize.color.Lab.fromSrgb}.
  *
  * <p>Baselines: {@code gray} is the truth's own L with a = b = 0, each pixel the 8-bit gray
  * {@code round(255 · Lab.toSrgb(L, 0, 0))}. A model baseline colorizes the {@link MakeGray} version
- * of each truth image with {@link FullImageColorizer} (options from the given
+ * of each truth image with the product's colorizer ({@link ModelBaseline}; options from the given
  * {@link ColorizeOptions}, its model replaced) and scores the result; all models are loaded before
  * the first image so a model problem fails at once. Method labels: {@value ImageScores#PRED},
  * {@value ImageScores#GRAY}, {@value ImageScores#MODEL_PREFIX}NAME with NAME the model's folder name.
@@ -47,10 +46,29 @@ import org.colorize.pipeline.ProgressListener;
  */
 public final class Evaluator {
     private final ModelRegistry registry;
+    private final ModelBaseline modelBaseline;
 
-    /** @param registry where model baselines are looked up and kept loaded */
-    public Evaluator(ModelRegistry registry) {
+    /**
+     * @param registry  where model baselines are looked up and kept loaded
+     * @param colorizer colorizes model baselines; null where none is needed (asking for a model
+     *                  baseline then fails with a message)
+     */
+    public Evaluator(ModelRegistry registry, ModelBaseline.Colorizer colorizer) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.modelBaseline = new ModelBaseline(colorizer);
+    }
+
+    /**
+     * An image already in memory, such as an open ImageJ image converted by the front end.
+     *
+     * @param name  the table row's name (a title without extension)
+     * @param title names the image in messages
+     */
+    public record OpenImage(String name, String title, DecodedImage image) {
+        public OpenImage {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(image, "image");
+        }
     }
 
     /**
@@ -72,15 +90,15 @@ public final class Evaluator {
 
     /** An image to be read when its pair comes up, and how messages name it. */
     private interface Source {
-        ImagePlus open() throws ColorizeException;
+        DecodedImage open() throws ColorizeException;
 
         String describe();
     }
 
     private record FileSource(Path file, String role) implements Source {
         @Override
-        public ImagePlus open() throws ColorizeException {
-            return EvalImages.open(file, describe());
+        public DecodedImage open() throws ColorizeException {
+            return EvalImages.read(file, describe());
         }
 
         @Override
@@ -89,15 +107,15 @@ public final class Evaluator {
         }
     }
 
-    private record OpenImage(ImagePlus imp, String role) implements Source {
+    private record InMemory(OpenImage image, String role) implements Source {
         @Override
-        public ImagePlus open() {
-            return imp;
+        public DecodedImage open() {
+            return image.image();
         }
 
         @Override
         public String describe() {
-            return role + " '" + imp.getTitle() + "'";
+            return role + " '" + image.title() + "'";
         }
     }
 
@@ -183,12 +201,11 @@ public final class Evaluator {
      * @param pred the prediction, or null to score the baselines only
      * @see #evaluate(Path, Path, List, ColorizeOptions, ProgressListener)
      */
-    public Evaluation evaluate(ImagePlus truth, ImagePlus pred, List<Baseline> baselines, ColorizeOptions colorize,
+    public Evaluation evaluate(OpenImage truth, OpenImage pred, List<Baseline> baselines, ColorizeOptions colorize,
             ProgressListener progress) throws ColorizeException {
         if (truth == null) throw new ColorizeException("No truth image given.");
         checkSomethingToScore(pred != null, baselines);
-        Pair pair = new Pair(truth.getShortTitle(), new OpenImage(truth, "Truth"),
-                pred == null ? null : new OpenImage(pred, "Prediction"));
+        Pair pair = new Pair(truth.name(), new InMemory(truth, "Truth"), pred == null ? null : new InMemory(pred, "Prediction"));
         return run(List.of(pair), baselines, colorize, progress, List.of(), List.of(), new ArrayList<>());
     }
 
@@ -205,13 +222,12 @@ public final class Evaluator {
         ColorizeOptions options = colorize == null ? ColorizeOptions.defaults() : colorize;
         List<Method> asked = resolve(baselines == null ? List.of() : baselines, options, progress);
         EvaluationTable table = new EvaluationTable();
-        FullImageColorizer colorizer = new FullImageColorizer(registry);
         int n = pairs.size();
         int steps = 1 + (pairs.get(0).pred() != null ? 1 : 0) + asked.size();
         for (int i = 0; i < n; i++) {
             Pair pair = pairs.get(i);
             try {
-                evaluatePair(pair, i, n, steps, asked, options, colorizer, table, warnings, progress);
+                evaluatePair(pair, i, n, steps, asked, options, table, warnings, progress);
             } catch (OutOfMemoryError e) {
                 throw new ColorizeException("Out of memory while evaluating " + pair.truth().describe()
                         + ". Give Java more memory (Edit > Options > Memory & Threads, or -Xmx).", e);
@@ -222,18 +238,17 @@ public final class Evaluator {
     }
 
     /** Scores one pair: the prediction (if any), then each baseline; rows go to {@code table}. */
-    private static void evaluatePair(Pair pair, int i, int n, int steps, List<Method> asked, ColorizeOptions options,
-            FullImageColorizer colorizer, EvaluationTable table, List<String> warnings, ProgressListener progress)
-            throws ColorizeException {
+    private void evaluatePair(Pair pair, int i, int n, int steps, List<Method> asked, ColorizeOptions options,
+            EvaluationTable table, List<String> warnings, ProgressListener progress) throws ColorizeException {
         String prefix = "[" + (i + 1) + "/" + n + "] " + pair.name() + ": ";
         double base = (double) i / n;
         double step = 1.0 / (n * steps);
         progress.progress(prefix + "reading", base);
-        ImagePlus truthImp = pair.truth().open();
+        DecodedImage truthImage = pair.truth().open();
         String truthName = pair.truth().describe();
-        int[] truth = EvalImages.rgbPixels(truthImp, truthName, false);
-        int w = truthImp.getWidth();
-        int h = truthImp.getHeight();
+        int[] truth = EvalImages.rgbPixels(truthImage, truthName, false);
+        int w = truthImage.width();
+        int h = truthImage.height();
         if (w < Ssim.UNIFORM_WINDOW || h < Ssim.UNIFORM_WINDOW) {
             throw new ColorizeException(truthName + " is " + w + "×" + h + " pixels; SSIM needs at least "
                     + Ssim.UNIFORM_WINDOW + "×" + Ssim.UNIFORM_WINDOW + ".");
@@ -242,13 +257,13 @@ public final class Evaluator {
         int done = 1;
         if (pair.pred() != null) {
             progress.progress(prefix + ImageScores.PRED, base + done * step);
-            ImagePlus predImp = pair.pred().open();
+            DecodedImage predImage = pair.pred().open();
             String predName = pair.pred().describe();
-            if (predImp.getWidth() != w || predImp.getHeight() != h) {
-                throw new ColorizeException(predName + " is " + predImp.getWidth() + "×" + predImp.getHeight()
+            if (predImage.width() != w || predImage.height() != h) {
+                throw new ColorizeException(predName + " is " + predImage.width() + "×" + predImage.height()
                         + " pixels but " + truthName + " is " + w + "×" + h + "; prediction and truth must have the same size.");
             }
-            int[] pred = EvalImages.rgbPixels(predImp, predName, true);
+            int[] pred = EvalImages.rgbPixels(predImage, predName, true);
             table.add(t.score(pair.name(), ImageScores.PRED, pred));
             done++;
         }
@@ -259,22 +274,9 @@ public final class Evaluator {
             } else {
                 double from = base + done * step;
                 progress.progress(prefix + m.method(), from);
-                ImagePlus gray = MakeGray.grayImage(pair.name(), t.l, w, h, truthName);
-                ColorizeResult result;
-                try {
-                    result = colorizer.colorize(gray, options.withModel(m.folder().toString()),
-                            (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step));
-                } catch (ColorizeException e) {
-                    throw new ColorizeException("Baseline " + m.method() + " on " + truthName + ": " + e.getMessage(), e);
-                }
-                for (String warning : result.warnings()) warnings.add(pair.name() + " (" + m.method() + "): " + warning);
-                ImagePlus out = result.image();
-                if (out.getType() != ImagePlus.COLOR_RGB || out.getWidth() != w || out.getHeight() != h) {
-                    throw new ColorizeException("Baseline " + m.method() + " on " + truthName + " gave a "
-                            + out.getWidth() + "×" + out.getHeight() + " " + out.getBitDepth()
-                            + "-bit image instead of " + w + "×" + h + " RGB.");
-                }
-                table.add(t.score(pair.name(), m.method(), (int[]) out.getProcessor().getPixels()));
+                int[] colorized = modelBaseline.colorize(pair.name(), t.l, w, h, truthName, m.method(), m.folder(), options,
+                        (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step), warnings);
+                table.add(t.score(pair.name(), m.method(), colorized));
             }
             done++;
         }

@@ -1,17 +1,18 @@
 package org.colorize.eval;
 
-import org.colorize.io.ImageFolder;
-import ij.ImagePlus;
-import ij.process.ByteProcessor;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.colorize.Colorize;
-import org.colorize.io.ImageFiles;
 import org.colorize.ColorizeException;
+import org.colorize.io.DecodedImage;
+import org.colorize.io.ImageFolder;
+import org.colorize.io.RasterPng;
 import org.colorize.pipeline.ProgressListener;
 
 /**
@@ -21,8 +22,9 @@ import org.colorize.pipeline.ProgressListener;
  * is within half a gray level of L: at most ≈ 0.2 L units). Colorizing such a file and comparing
  * it with the color original is what {@link Evaluator} does with a model baseline.
  *
- * <p>Files are written as {@code OUTDIR/<base name>.png} (8-bit gray PNG) atomically through
- * {@link ImageFiles}; an existing file is never replaced.
+ * <p>Files are written as {@code OUTDIR/<base name>.png} (one-band 8-bit gray PNG, its origin in
+ * the {@code Description} text) atomically through {@link RasterPng}; an existing file is never
+ * replaced.
  */
 public final class MakeGray {
     private MakeGray() {
@@ -56,13 +58,11 @@ public final class MakeGray {
         return gray;
     }
 
-    /** An 8-bit gray ImagePlus of the given lightness plane, with a note on its origin in Info. */
-    static ImagePlus grayImage(String title, float[] l, int width, int height, String source) {
-        ImagePlus imp = new ImagePlus(title, new ByteProcessor(width, height, lightnessGray(l)));
-        imp.setProperty("Info", "Gray input made by " + Colorize.NAME + " " + Colorize.VERSION + " (make-gray) from "
-                + source + ": every pixel is the 8-bit sRGB gray with the CIE lightness L* of the source pixel;"
-                + " its chroma is removed.\n");
-        return imp;
+    /** The note on a gray input's origin that travels with it (PNG Description, ImageJ's Info). */
+    static String info(String source) {
+        return "Gray input made by " + Colorize.NAME + " " + Colorize.VERSION + " (make-gray) from " + source
+                + ": every pixel is the 8-bit sRGB gray with the CIE lightness L* of the source pixel;"
+                + " its chroma is removed.\n";
     }
 
     /**
@@ -100,12 +100,9 @@ public final class MakeGray {
                     throw new ColorizeException("Output " + target + " already exists; it is left as it is"
                             + " (make-gray never replaces files: choose an empty output folder).");
                 }
-                ImagePlus imp = EvalImages.open(file, "Color image " + file);
-                int[] rgb = EvalImages.rgbPixels(imp, "Color image " + file, false);
-                float[] l = new float[rgb.length];
-                EvalImages.lab(rgb, l, new float[rgb.length], new float[rgb.length]);
-                ImagePlus gray = grayImage(base, l, imp.getWidth(), imp.getHeight(), file.toString());
-                ImageFiles.write(gray, target, false);
+                DecodedImage image = EvalImages.read(file, "Color image " + file);
+                byte[] gray = lightnessGray(EvalImages.rgbPixels(image, "Color image " + file, false));
+                write(gray, image.width(), image.height(), file.toString(), target);
                 written.add(target);
             } catch (ColorizeException e) {
                 errors.add(file.getFileName() + ": " + e.getMessage());
@@ -113,5 +110,18 @@ public final class MakeGray {
         }
         progress.progress("done", 1);
         return new Result(written, errors);
+    }
+
+    private static void write(byte[] gray, int width, int height, String source, Path target) throws ColorizeException {
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("Description", info(source));
+        text.put("Software", Colorize.NAME + " " + Colorize.VERSION);
+        try {
+            RasterPng.writeGray(gray, width, height, text, target, false);
+        } catch (FileAlreadyExistsException e) {
+            throw new ColorizeException("Output " + target + " appeared while writing; it is left as it is.", e);
+        } catch (IOException e) {
+            throw new ColorizeException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 }

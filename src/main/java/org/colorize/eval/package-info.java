@@ -19,14 +19,19 @@
  * <ul>
  * <li>{@link org.colorize.eval.Evaluator}: pairs prediction and truth files (two files, or two
  *     folders by base name), converts RGB to Lab ab with {@code org.colorize.color.Lab}, scores
- *     the predictions and the {@link org.colorize.eval.Baseline}s (gray; models run through
- *     {@code FullImageColorizer}) into one table.</li>
+ *     the predictions and the {@link org.colorize.eval.Baseline}s (gray; models through
+ *     {@link org.colorize.eval.ModelBaseline}, whose colorizer the front end passes) into one table.</li>
  * <li>{@link org.colorize.eval.MakeGray}: a folder of color images → 8-bit gray inputs holding
  *     their L channel, written atomically, never replacing a file.</li>
  * <li>{@link org.colorize.eval.EvaluateOptions}: the option keys shared by the front ends.</li>
  * </ul>
- * Images are ImageJ {@code ColorProcessor} pixel arrays (packed {@code 0xAARRGGBB} ints, row
- * major; alpha ignored). The test fixtures and the Python script that computes their reference
- * values with scikit-image live in {@code src/test/resources/org/colorize/eval/}.
+ * <pre>
+ * file ──io.ImageDecoder──┐
+ *                         ├─▶ DecodedImage ─▶ packed RGB ─▶ Lab ─▶ metrics ─▶ EvaluationTable ─▶ CSV
+ * ImagePlus ──ij adapter──┘        truth L ─▶ MakeGray ─▶ ModelBaseline.Colorizer ─▶ packed RGB
+ * </pre>
+ * Pixels are packed {@code 0xAARRGGBB} ints ({@code org.colorize.color.RgbRaster}), row major;
+ * the metrics ignore alpha. No ImageJ or AWT type appears in this package. The test fixtures and
+ * the Python script that computes their reference values with scikit-image live in {@code src/test/resources/org/colorize/eval/}.
  */
 package org.colorize.eval;

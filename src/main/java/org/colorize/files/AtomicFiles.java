@@ -95,9 +95,38 @@ public final class AtomicFiles {
         throw new IOException("cannot find a free temporary name in " + dir);
     }
 
-    /** Deletes a file or a folder with everything in it; links are removed, never followed. Missing is fine. */
+    /**
+     * Moves a finished folder into place. Without {@code replace} an existing target fails the
+     * move; with it the old folder is first moved aside to a hidden sibling and deleted once the
+     * new one is in place, so the target name is only ever missing between two renames.
+     *
+     * @throws FileAlreadyExistsException if the target exists and {@code replace} is false
+     */
+    public static void putFolderInPlace(Path finished, Path target, boolean replace) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(finished, absolute, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        if (!replace) throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is left as it is");
+        Path aside = temporarySibling(absolute);
+        Files.move(absolute, aside, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(finished, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.move(aside, absolute, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+        deleteTree(aside);
+    }
+
+    /**
+     * Deletes a file or a folder with everything in it; links are removed, never followed. Missing
+     * is fine. Read-only folders (as unpacked from some archives) are made writable first.
+     */
     public static void deleteTree(Path root) throws IOException {
         if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            root.toFile().setWritable(true, true);
             try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
                 for (Path child : children) deleteTree(child);
             }

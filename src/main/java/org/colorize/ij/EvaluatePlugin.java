@@ -125,14 +125,15 @@ public class EvaluatePlugin implements PlugIn {
         thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         Evaluator.Evaluation result;
         try {
-            Evaluator evaluator = new Evaluator(ModelRegistry.shared());
+            Evaluator evaluator = new Evaluator(ModelRegistry.shared(), EvalImagesIJ.modelBaseline(ModelRegistry.shared()));
             org.colorize.pipeline.ProgressListener progress = (stage, f) -> {
                 IJ.showStatus(TITLE + ": " + stage);
                 IJ.showProgress(f);
             };
             if (truth instanceof ImagePlus || pred instanceof ImagePlus) {
-                result = evaluator.evaluate(asImage(EvaluateOptions.TRUTH, truth), asImage(EvaluateOptions.PRED, pred),
-                        o.baselines(), o.colorize(), progress);
+                ImagePlus predImage = asImage(EvaluateOptions.PRED, pred);
+                result = evaluator.evaluate(EvalImagesIJ.open(asImage(EvaluateOptions.TRUTH, truth)),
+                        predImage == null ? null : EvalImagesIJ.open(predImage), o.baselines(), o.colorize(), progress);
             } else {
                 result = evaluator.evaluate((Path) truth, (Path) pred, o.baselines(), o.colorize(), progress);
             }

@@ -3,9 +3,11 @@ package org.colorize.image;
 /**
  * One axis of a resampling: for each target index, the first source index and the weights of the
  * source samples it reads. Shrinking averages exact pixel areas (fractional at the ends, like
- * OpenCV's INTER_AREA); enlarging interpolates linearly between pixel centers.
+ * OpenCV's INTER_AREA); enlarging interpolates linearly between pixel centers. The project's one
+ * area resampler: the network input, training crops and the corpus tool read their weights here
+ * and differ only in what they average (L, encoded RGB, linear light with alpha).
  */
-final class Resampling {
+public final class Resampling {
     final int[] first;
     final float[][] weights;
 
@@ -14,7 +16,8 @@ final class Resampling {
         this.weights = weights;
     }
 
-    static Resampling of(int source, int target) {
+    /** The axis from {@code source} to {@code target} samples (both at least 1). */
+    public static Resampling of(int source, int target) {
         return source >= target ? area(source, target) : linear(source, target);
     }
 
@@ -55,6 +58,21 @@ final class Resampling {
             }
         }
         return new Resampling(first, weights);
+    }
+
+    /** Number of target samples. */
+    public int targetSize() {
+        return first.length;
+    }
+
+    /** The first source index target sample {@code t} reads. */
+    public int first(int t) {
+        return first[t];
+    }
+
+    /** The weights of the source samples {@code first(t), first(t) + 1, …}; do not modify. */
+    public float[] weights(int t) {
+        return weights[t];
     }
 
     /** Resamples one row: {@code out[t] = Σ w · in[first + k]}. */

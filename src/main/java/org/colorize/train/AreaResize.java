@@ -1,39 +1,21 @@
 package org.colorize.train;
 
+import org.colorize.image.Resampling;
+
 /**
- * Area-weighted resampling of interleaved RGB: every output pixel is the mean of the input area it
- * covers, partial pixels weighted by their overlap (exact box filter; for enlargements it becomes
- * a sharp box interpolation). Separable: rows first, then columns.
+ * Resampling of interleaved 8-bit RGB with {@link Resampling}'s weights: shrinking averages exact
+ * pixel areas, enlarging interpolates linearly. Separable: rows first, then columns.
+ *
+ * <p>It averages the encoded sRGB values, not linear light, on purpose: the crops train a
+ * network whose input, when it colorizes, is the area average of L ({@code NetworkInput}), and
+ * L, like the sRGB encoding, is a compressive curve of linear light. Measured on the evaluation
+ * fixture and a 720×477 JPEG (reductions by 2, 4, 8): the L of an encoded average is within
+ * 0.03–0.20 L of the average L, the L of a linear-light average 0.29–1.5 L brighter, so linear
+ * light would teach the network on inputs it never sees. (The corpus tool, which writes smaller
+ * photos to disk, averages in linear light: there the correct photo matters, not the L path.)
  */
 final class AreaResize {
     private AreaResize() {
-    }
-
-    /** Per output index: the first input index, the tap count and the tap weights (summing to 1). */
-    record Taps(int[] first, int[] count, float[] weights, int stride) {
-        static Taps of(int in, int out) {
-            double scale = (double) in / out;
-            int stride = (int) Math.ceil(scale) + 2;
-            int[] first = new int[out];
-            int[] count = new int[out];
-            float[] weights = new float[out * stride];
-            for (int o = 0; o < out; o++) {
-                double start = o * scale;
-                double end = Math.min(in, (o + 1) * scale);
-                int i0 = (int) Math.floor(start);
-                int i1 = Math.min(in, (int) Math.ceil(end));
-                first[o] = i0;
-                count[o] = i1 - i0;
-                double sum = 0;
-                for (int i = i0; i < i1; i++) {
-                    double w = Math.min(end, i + 1) - Math.max(start, i);
-                    weights[o * stride + i - i0] = (float) w;
-                    sum += w;
-                }
-                for (int k = 0; k < count[o]; k++) weights[o * stride + k] /= (float) sum;
-            }
-            return new Taps(first, count, weights, stride);
-        }
     }
 
     /**
@@ -45,8 +27,8 @@ final class AreaResize {
             throw new IllegalArgumentException("crop " + cw + "×" + ch + " at " + x0 + "," + y0 + " outside " + src.width()
                     + "×" + src.height());
         }
-        Taps tx = Taps.of(cw, outW);
-        Taps ty = Taps.of(ch, outH);
+        Resampling tx = Resampling.of(cw, outW);
+        Resampling ty = Resampling.of(ch, outH);
         byte[] rgb = src.rgb();
         int w = src.width();
         float[] rows = new float[ch * outW * 3];
@@ -55,10 +37,10 @@ final class AreaResize {
             int outBase = y * outW * 3;
             for (int ox = 0; ox < outW; ox++) {
                 float r = 0, g = 0, b = 0;
-                int f = tx.first[ox];
-                int wb = ox * tx.stride;
-                for (int k = 0, n = tx.count[ox]; k < n; k++) {
-                    float wt = tx.weights[wb + k];
+                int f = tx.first(ox);
+                float[] weights = tx.weights(ox);
+                for (int k = 0; k < weights.length; k++) {
+                    float wt = weights[k];
                     int p = rowBase + (f + k) * 3;
                     r += wt * (rgb[p] & 0xff);
                     g += wt * (rgb[p + 1] & 0xff);
@@ -73,11 +55,11 @@ final class AreaResize {
         float[] out = new float[outH * outW * 3];
         int rowLen = outW * 3;
         for (int oy = 0; oy < outH; oy++) {
-            int f = ty.first[oy];
-            int wb = oy * ty.stride;
+            int f = ty.first(oy);
+            float[] weights = ty.weights(oy);
             int outBase = oy * rowLen;
-            for (int k = 0, n = ty.count[oy]; k < n; k++) {
-                float wt = ty.weights[wb + k];
+            for (int k = 0; k < weights.length; k++) {
+                float wt = weights[k];
                 int inBase = (f + k) * rowLen;
                 for (int j = 0; j < rowLen; j++) out[outBase + j] += wt * rows[inBase + j];
             }

@@ -1,8 +1,11 @@
 package org.colorize.train;
 
+import org.colorize.color.RgbRaster;
+
 /**
- * An 8-bit sRGB image held compactly in memory: interleaved R, G, B bytes, row-major. The training
- * data keeps one per image, already downscaled, so batches never touch the disk.
+ * An 8-bit sRGB image held compactly in memory: interleaved R, G, B bytes, row-major (3 bytes a
+ * pixel, not the 4 of an {@link RgbRaster}). The training data keeps one per image, already
+ * downscaled, so batches never touch the disk.
  */
 public record RgbImage(int width, int height, byte[] rgb) {
     public RgbImage {
@@ -29,6 +32,11 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return out;
     }
 
+    /** A core raster's pixels; partly transparent pixels (where it has alpha) are composited onto white. */
+    public static RgbImage of(RgbRaster raster) {
+        return fromPacked(raster.width(), raster.height(), raster.argb(), raster.alpha());
+    }
+
     /** From packed ARGB pixels; partly transparent pixels are composited onto white. */
     public static RgbImage fromArgb(int width, int height, int[] argb) {
         return fromPacked(width, height, argb, true);
@@ -39,21 +47,13 @@ public record RgbImage(int width, int height, byte[] rgb) {
      * composited onto white), else it is ignored (ImageJ's ColorProcessor leaves it 0).
      */
     public static RgbImage fromPacked(int width, int height, int[] argb, boolean alpha) {
+        int[] opaque = new RgbRaster(width, height, argb, alpha).opaqueOnWhite().argb();
         byte[] rgb = new byte[3 * width * height];
-        for (int i = 0, p = 0; i < argb.length; i++, p += 3) {
-            int v = argb[i];
-            int opacity = alpha ? v >>> 24 : 255;
-            int r = (v >> 16) & 0xff;
-            int g = (v >> 8) & 0xff;
-            int b = v & 0xff;
-            if (opacity != 255) {
-                r = (r * opacity + 255 * (255 - opacity) + 127) / 255;
-                g = (g * opacity + 255 * (255 - opacity) + 127) / 255;
-                b = (b * opacity + 255 * (255 - opacity) + 127) / 255;
-            }
-            rgb[p] = (byte) r;
-            rgb[p + 1] = (byte) g;
-            rgb[p + 2] = (byte) b;
+        for (int i = 0, p = 0; i < opaque.length; i++, p += 3) {
+            int v = opaque[i];
+            rgb[p] = (byte) (v >> 16);
+            rgb[p + 1] = (byte) (v >> 8);
+            rgb[p + 2] = (byte) v;
         }
         return new RgbImage(width, height, rgb);
     }

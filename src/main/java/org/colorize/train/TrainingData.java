@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.colorize.color.AbGamut;
 import org.colorize.color.Lab;
 import org.colorize.color.SrgbTransfer;
+import org.colorize.io.DecodedImage;
+import org.colorize.io.ImageDecoder;
 
 /**
  * The color images of a training run, decoded once and kept in memory at a reduced size, split
@@ -57,6 +59,8 @@ public final class TrainingData {
     public static final String UNKNOWN_LICENSE = "unknown";
     /** Images with a shorter side than this are skipped. */
     static final int MIN_SIDE = 16;
+    /** File name extensions the training data may have. */
+    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
 
     /** Where an image came from. */
     public record Source(Path path, String relative, String license, String packageName, String kind) {
@@ -110,7 +114,7 @@ public final class TrainingData {
         List<Path> files = scan(dir);
         if (files.isEmpty()) {
             throw new TrainException("Data folder " + folder + " holds no images (searched recursively for "
-                    + String.join(", ", new java.util.TreeSet<>(ImageDecoder.EXTENSIONS)) + ").");
+                    + String.join(", ", new java.util.TreeSet<>(EXTENSIONS)) + ").");
         }
         Path manifestFile = findManifest(dir);
         Map<Path, String[]> manifest = manifestFile == null ? Map.of() : readManifest(manifestFile, log);
@@ -138,14 +142,14 @@ public final class TrainingData {
         int side = cacheSide(sources, size, log);
         long t0 = System.nanoTime();
         Map<Source, String> unreadable = new LinkedHashMap<>();
-        List<ImageDecoder.Decoded> decoded = decodeAll(sources, side, log, cancel, unreadable);
+        List<Decoded> decoded = decodeAll(sources, side, log, cancel, unreadable);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         List<Item> usable = new ArrayList<>();
         List<Source> gray = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Source s = sources.get(i);
-            ImageDecoder.Decoded d = decoded.get(i);
+            Decoded d = decoded.get(i);
             if (d == null) {
                 unreadable.putIfAbsent(s, "cannot read");
                 continue;
@@ -208,7 +212,7 @@ public final class TrainingData {
 
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
-                    if (a.isRegularFile() && ImageDecoder.hasImageExtension(f) && !f.getFileName().toString().startsWith(".")) {
+                    if (a.isRegularFile() && hasImageExtension(f) && !f.getFileName().toString().startsWith(".")) {
                         files.add(f);
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
@@ -302,7 +306,7 @@ public final class TrainingData {
         return reduced;
     }
 
-    private static List<ImageDecoder.Decoded> decodeAll(List<Source> sources, int side, Consumer<String> log,
+    private static List<Decoded> decodeAll(List<Source> sources, int side, Consumer<String> log,
             BooleanSupplier cancel, Map<Source, String> unreadable) throws TrainException {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), sources.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -312,19 +316,19 @@ public final class TrainingData {
         });
         Map<Source, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            List<Future<ImageDecoder.Decoded>> futures = new ArrayList<>();
+            List<Future<Decoded>> futures = new ArrayList<>();
             for (Source s : sources) {
                 futures.add(pool.submit(() -> {
                     if (cancel.getAsBoolean()) return null;
                     try {
-                        return ImageDecoder.read(s.path(), side);
+                        return decode(s.path(), side);
                     } catch (IOException | RuntimeException | OutOfMemoryError e) {
                         failures.put(s, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                         return null;
                     }
                 }));
             }
-            List<ImageDecoder.Decoded> out = new ArrayList<>();
+            List<Decoded> out = new ArrayList<>();
             long lastReport = System.nanoTime();
             for (int i = 0; i < futures.size(); i++) {
                 out.add(futures.get(i).get());
@@ -346,6 +350,24 @@ public final class TrainingData {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A decoded image, or the finding that it is gray (then {@code image} may be null). */
+    private record Decoded(RgbImage image, boolean gray) {
+    }
+
+    /** Reads {@code file} and shrinks it so its short side is at most {@code maxShortSide}. */
+    private static Decoded decode(Path file, int maxShortSide) throws IOException {
+        DecodedImage d = ImageDecoder.read(file, maxShortSide);
+        if (d.gray()) return new Decoded(null, true);
+        RgbImage small = AreaResize.shrinkTo(RgbImage.of(d.raster()), maxShortSide);
+        return new Decoded(small, small.isGray());
+    }
+
+    static boolean hasImageExtension(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** SHA-256 of the relative path as a number in [0, 1). */

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.colorize.files.AtomicFiles;
 
 /**
  * {@code log.csv} in the checkpoint folder: one row per step (step, wall time, learning rate, loss,
@@ -40,9 +41,7 @@ final class TrainingLog implements AutoCloseable {
                 }
             }
         }
-        Path tmp = folder.resolve(Checkpoints.LOG + ".tmp");
-        Files.write(tmp, kept, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, true, tmp -> Files.write(tmp, kept, StandardCharsets.UTF_8));
         return new TrainingLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 

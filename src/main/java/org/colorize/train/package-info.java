@@ -5,7 +5,8 @@
  * <p>The stages, in data order:
  * <ol>
  *   <li>{@link org.colorize.train.TrainingData}: scan a folder (and the corpus manifest for licenses),
- *       decode every image once into memory at 2× the crop size ({@link org.colorize.train.RgbImage}),
+ *       decode every image once ({@code org.colorize.io.ImageDecoder}) into memory at 2× the crop size
+ *       ({@link org.colorize.train.RgbImage}, area-reduced in encoded sRGB like the crops),
  *       skip gray and unreadable files, split train/validation by path hash.</li>
  *   <li>{@link org.colorize.train.BatchMaker}: batch k is a pure function of (seed, k): random crops
  *       of 0.5–1.0 of the short side, flips, area resampling, Lab encoding, soft targets with class

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import org.colorize.color.RgbRaster;
+import org.colorize.io.DecodedImage;
+import org.colorize.ij.EvalImagesIJ;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +36,7 @@ class EvaluatorTest {
     }
 
     private Evaluator evaluator() {
-        return new Evaluator(registry);
+        return new Evaluator(registry, EvalImagesIJ.modelBaseline(registry));
     }
 
     private static List<String> names(List<ImageScores> rows) {
@@ -208,12 +211,14 @@ class EvaluatorTest {
     void openImagesCanBeCompared() throws Exception {
         ImagePlus truth = SyntheticImages.colorful("truth.png", 20, 20, 5);
         ImagePlus pred = SyntheticImages.colorful("pred", 20, 20, 5);
-        EvaluationTable t = evaluator().evaluate(truth, pred, List.of(), DEFAULTS, ProgressListener.NONE).table();
+        EvaluationTable t = evaluator().evaluate(EvalImagesIJ.open(truth), EvalImagesIJ.open(pred), List.of(), DEFAULTS,
+                ProgressListener.NONE).table();
         assertEquals("truth", t.rows().get(0).name());
         assertEquals(Double.POSITIVE_INFINITY, t.rows().get(0).psnr());
         ImagePlus small = SyntheticImages.colorful("small", 19, 20, 5);
         ColorizeException e = assertThrows(ColorizeException.class,
-                () -> evaluator().evaluate(truth, small, List.of(), DEFAULTS, ProgressListener.NONE));
+                () -> evaluator().evaluate(EvalImagesIJ.open(truth), EvalImagesIJ.open(small), List.of(), DEFAULTS,
+                        ProgressListener.NONE));
         assertTrue(e.getMessage().contains("'small'") && e.getMessage().contains("'truth.png'"), e.getMessage());
     }
 
@@ -261,7 +266,8 @@ class EvaluatorTest {
             ColorizeOptions cpu = ColorizeOptions.fromMap(java.util.Map.of(ColorizeOptions.DEVICE, "cpu"));
             List<Baseline> baselines = List.of(Baseline.GRAY, Baseline.model("tiny-regression"),
                     Baseline.model(model.toString()));
-            EvaluationTable t = new Evaluator(models).evaluate(truth, null, baselines, cpu, ProgressListener.NONE).table();
+            EvaluationTable t = new Evaluator(models, EvalImagesIJ.modelBaseline(models))
+                    .evaluate(truth, null, baselines, cpu, ProgressListener.NONE).table();
             assertEquals(List.of("gray", "model:tiny-regression"), t.methods(), "one model by name and by path is one method");
             assertEquals(4, t.rows().size());
             ImageScores gray = t.rows("gray").get(0);
@@ -272,6 +278,47 @@ class EvaluatorTest {
             assertNotEquals(gray.auc(), tiny.auc());
             assertEquals(gray.colorfulnessTruth(), tiny.colorfulnessTruth());
             assertEquals(2, t.means().size());
+        }
+    }
+
+    @Test
+    void rastersAreComparedWithoutImageJ() throws Exception {
+        int[] px = new int[20 * 16];
+        for (int i = 0; i < px.length; i++) px[i] = 0xff000000 | (i * 37 % 256) << 16 | (i * 11 % 256) << 8 | (i % 256);
+        int[] shifted = px.clone();
+        shifted[5] ^= 0x00100000;
+        Evaluator.OpenImage truth = new Evaluator.OpenImage("t", "t.png", DecodedImage.color(new RgbRaster(20, 16, px, false), 1));
+        Evaluator.OpenImage pred = new Evaluator.OpenImage("p", "p", DecodedImage.color(new RgbRaster(20, 16, shifted, false), 1));
+        EvaluationTable t = new Evaluator(registry, null).evaluate(truth, pred, List.of(Baseline.GRAY), DEFAULTS,
+                ProgressListener.NONE).table();
+        assertEquals(List.of("t", "t"), names(t.rows()));
+        assertTrue(Double.isFinite(t.rows().get(0).psnr()) && t.rows().get(0).psnr() > 40, t.rows().get(0).toString());
+        ColorizeException e = assertThrows(ColorizeException.class, () -> new Evaluator(registry, null).evaluate(truth, null,
+                List.of(Baseline.model("tiny-regression")), DEFAULTS, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("tiny-regression"), e.getMessage());
+    }
+
+    @Test
+    void modelBaselinesGoThroughTheGivenColorizer() throws Exception {
+        Path truth = SyntheticImages.folder(dir.resolve("truth"), 1, 24, 20, "a");
+        List<ModelBaseline.GrayInput> seen = new ArrayList<>();
+        ModelBaseline.Colorizer echo = (input, options, progress) -> {
+            seen.add(input);
+            assertTrue(options.model().endsWith("tiny-regression"), options.model());
+            return new ModelBaseline.Colorized(RgbRaster.ofGray(input.width(), input.height(), input.gray()), List.of("echo"));
+        };
+        try (ModelRegistry models = new ModelRegistry(List.of(TinyModels.root()))) {
+            TinyModels.regression();
+            Evaluator.Evaluation ev = new Evaluator(models, echo).evaluate(truth, null,
+                    List.of(Baseline.GRAY, Baseline.model("tiny-regression")), DEFAULTS, ProgressListener.NONE);
+            ImageScores gray = ev.table().rows("gray").get(0);
+            ImageScores echoed = ev.table().rows("model:tiny-regression").get(0);
+            assertEquals(1, seen.size());
+            assertEquals(24, seen.get(0).width());
+            assertTrue(seen.get(0).info().contains("make-gray"), seen.get(0).info());
+            assertEquals(gray.psnr(), echoed.psnr(), "the gray input colorized as itself scores as the gray baseline");
+            assertEquals(gray.auc(), echoed.auc());
+            assertEquals(List.of("a (model:tiny-regression): echo"), ev.warnings());
         }
     }
 

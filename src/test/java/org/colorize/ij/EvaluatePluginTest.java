@@ -165,8 +165,8 @@ class EvaluatePluginTest {
     void resultsTableHasARowPerImageAndMethodAndTheMeans() throws ColorizeException {
         Evaluator.Evaluation ev;
         try (var registry = new org.colorize.model.ModelRegistry(List.of())) {
-            ev = new Evaluator(registry).evaluate(SyntheticImages.colorful("t", 16, 16, 1), SyntheticImages.colorful("p", 16, 16, 2),
-                    List.of(Baseline.GRAY), null, (s, f) -> { });
+            ev = new Evaluator(registry, null).evaluate(EvalImagesIJ.open(SyntheticImages.colorful("t", 16, 16, 1)),
+                    EvalImagesIJ.open(SyntheticImages.colorful("p", 16, 16, 2)), List.of(Baseline.GRAY), null, (s, f) -> { });
         }
         ResultsTable rt = EvaluatePlugin.toResultsTable(ev.table());
         assertEquals(4, rt.size());

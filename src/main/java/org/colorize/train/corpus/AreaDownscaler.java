@@ -1,20 +1,22 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+import org.colorize.color.SrgbTransfer;
+import org.colorize.image.Resampling;
+
 /**
  * Downscaling by exact area averaging: every output pixel is the mean of the source area it
  * covers, border pixels weighted by the fraction covered (a box filter as wide as the scale
  * factor, so no aliasing and no ringing). Colors are averaged in linear light, and weighted by
  * alpha where there is alpha, so thin bright or dark detail keeps its brightness and transparent
- * pixels do not bleed their (meaningless) color into the edges of a cut-out.
+ * pixels do not bleed their (meaningless) color into the edges of a cut-out. The weights are
+ * {@link Resampling}'s, the transfer curve {@link SrgbTransfer}'s.
  */
 public final class AreaDownscaler {
     private static final float[] TO_LINEAR = new float[256];
 
     static {
-        for (int i = 0; i < 256; i++) {
-            double c = i / 255.0;
-            TO_LINEAR[i] = (float) (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
-        }
+        for (int i = 0; i < 256; i++) TO_LINEAR[i] = (float) SrgbTransfer.decodeByte(i);
     }
 
     private AreaDownscaler() {
@@ -29,18 +31,18 @@ public final class AreaDownscaler {
     }
 
     /** {@code src} itself when it already fits, else its area-averaged reduction. */
-    public static Pixels fit(Pixels src, int maxSide) {
+    public static RgbRaster fit(RgbRaster src, int maxSide) {
         int[] size = fitSize(src.width(), src.height(), maxSide);
         if (size[0] == src.width() && size[1] == src.height()) return src;
         return resize(src, size[0], size[1]);
     }
 
     /** Area-averaged reduction to {@code ow × oh} (each no larger than the source's). */
-    public static Pixels resize(Pixels src, int ow, int oh) {
+    public static RgbRaster resize(RgbRaster src, int ow, int oh) {
         int w = src.width(), h = src.height();
         if (ow > w || oh > h || ow < 1 || oh < 1) throw new IllegalArgumentException("not a reduction: " + w + "x" + h + " -> " + ow + "x" + oh);
-        Taps hx = Taps.of(w, ow);
-        Taps vy = Taps.of(h, oh);
+        Resampling hx = Resampling.of(w, ow);
+        Resampling vy = Resampling.of(h, oh);
         boolean alpha = src.alpha();
         int[] in = src.argb();
         // Horizontal pass, one source row at a time: channels are a·R, a·G, a·B (linear), a.
@@ -57,8 +59,8 @@ public final class AreaDownscaler {
             }
             for (int j = 0; j < ow; j++) {
                 float r = 0, g = 0, b = 0, a = 0;
-                int s = hx.start[j];
-                float[] wt = hx.weights[j];
+                int s = hx.first(j);
+                float[] wt = hx.weights(j);
                 for (int k = 0; k < wt.length; k++) {
                     int q = 4 * (s + k);
                     r += wt[k] * row[q];
@@ -75,8 +77,8 @@ public final class AreaDownscaler {
         }
         int[] out = new int[ow * oh];
         for (int i = 0; i < oh; i++) {
-            int s = vy.start[i];
-            float[] wt = vy.weights[i];
+            int s = vy.first(i);
+            float[] wt = vy.weights(i);
             for (int j = 0; j < ow; j++) {
                 float r = 0, g = 0, b = 0, a = 0;
                 for (int k = 0; k < wt.length; k++) {
@@ -91,68 +93,37 @@ public final class AreaDownscaler {
                 if (a <= 1e-6f) {
                     pixel = 0;
                 } else {
-                    pixel = (alpha ? a8 : 255) << 24 | toSrgb8(r / a) << 16 | toSrgb8(g / a) << 8 | toSrgb8(b / a);
+                    pixel = (alpha ? a8 : 255) << 24 | SrgbTransfer.encodeToByte(r / a) << 16 | SrgbTransfer.encodeToByte(g / a) << 8
+                            | SrgbTransfer.encodeToByte(b / a);
                 }
                 out[i * ow + j] = pixel;
             }
         }
-        return new Pixels(ow, oh, out, alpha);
+        return new RgbRaster(ow, oh, out, alpha);
     }
 
     /** A gray plane (any linear quantity) reduced by area averaging. */
     public static float[] resizePlane(float[] plane, int w, int h, int ow, int oh) {
-        Taps hx = Taps.of(w, ow);
-        Taps vy = Taps.of(h, oh);
+        Resampling hx = Resampling.of(w, ow);
+        Resampling vy = Resampling.of(h, oh);
         float[] mid = new float[ow * h];
         for (int y = 0; y < h; y++) {
             for (int j = 0; j < ow; j++) {
                 float sum = 0;
-                float[] wt = hx.weights[j];
-                for (int k = 0; k < wt.length; k++) sum += wt[k] * plane[y * w + hx.start[j] + k];
+                float[] wt = hx.weights(j);
+                for (int k = 0; k < wt.length; k++) sum += wt[k] * plane[y * w + hx.first(j) + k];
                 mid[y * ow + j] = sum;
             }
         }
         float[] out = new float[ow * oh];
         for (int i = 0; i < oh; i++) {
-            float[] wt = vy.weights[i];
+            float[] wt = vy.weights(i);
             for (int j = 0; j < ow; j++) {
                 float sum = 0;
-                for (int k = 0; k < wt.length; k++) sum += wt[k] * mid[(vy.start[i] + k) * ow + j];
+                for (int k = 0; k < wt.length; k++) sum += wt[k] * mid[(vy.first(i) + k) * ow + j];
                 out[i * ow + j] = sum;
             }
         }
         return out;
-    }
-
-    static int toSrgb8(float linear) {
-        double c = Math.max(0.0, Math.min(1.0, linear));
-        double v = c <= 0.0031308 ? 12.92 * c : 1.055 * Math.pow(c, 1 / 2.4) - 0.055;
-        return (int) Math.round(v * 255.0);
-    }
-
-    /** For each output index: first source index and the coverage weights (summing to 1). */
-    private record Taps(int[] start, float[][] weights) {
-        static Taps of(int n, int m) {
-            int[] start = new int[m];
-            float[][] weights = new float[m][];
-            double scale = (double) n / m;
-            for (int j = 0; j < m; j++) {
-                double lo = j * scale;
-                double hi = (j + 1) * scale;
-                int first = (int) Math.floor(lo);
-                int last = Math.min(n - 1, (int) Math.ceil(hi) - 1);
-                float[] wt = new float[last - first + 1];
-                double total = 0;
-                for (int k = first; k <= last; k++) {
-                    double cover = Math.min(hi, k + 1) - Math.max(lo, k);
-                    wt[k - first] = (float) Math.max(0, cover);
-                    total += Math.max(0, cover);
-                }
-                for (int k = 0; k < wt.length; k++) wt[k] /= (float) total;
-                start[j] = first;
-                weights[j] = wt;
-            }
-            return new Taps(start, weights);
-        }
     }
 }

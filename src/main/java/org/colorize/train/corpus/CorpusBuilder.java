@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import org.colorize.color.RgbRaster;
+import org.colorize.files.AtomicFiles;
+import org.colorize.io.DecodedImage;
+import org.colorize.io.ImageDecoder;
+import org.colorize.io.RasterPng;
 import org.colorize.train.corpus.PackageFetcher.FetchException;
 
 /**
@@ -178,8 +181,8 @@ public final class CorpusBuilder {
             Path deb = fetcher.download(name, version, debs);
             String debVersion = fetcher.debVersion(deb);
             Path extract = dir.resolve("extract");
-            deleteTree(extract);
-            deleteTree(dir.resolve("img"));
+            AtomicFiles.deleteTree(extract);
+            AtomicFiles.deleteTree(dir.resolve("img"));
             Files.deleteIfExists(dir.resolve("state.properties"));
             Files.createDirectories(dir.resolve("img"));
             log.println(prefix + " " + debVersion + ": unpacking " + deb.getFileName());
@@ -188,7 +191,7 @@ public final class CorpusBuilder {
             Map<String, Integer> rotations = KPhotoAlbumIndex.rotations(extract);
             Staging staging = new Staging(source, debVersion, dir.resolve("img"), copyright, rotations, evaluation, prefix);
             PackageScanner.Counts counts = staging.run(extract);
-            deleteTree(extract);
+            AtomicFiles.deleteTree(extract);
             List<Candidate> candidates = staging.candidates();
             writeCandidates(dir, candidates);
             writeRejects(dir, staging.rejects());
@@ -299,9 +302,9 @@ public final class CorpusBuilder {
                     rejects.add(new String[] {logical, pathReason, ""});
                     return;
                 }
-                Pixels pixels;
+                RgbRaster pixels;
                 try {
-                    pixels = ImageDecoder.decode(bytes, logical);
+                    pixels = decode(bytes, logical);
                 } catch (IOException | OutOfMemoryError e) {
                     rejects.add(new String[] {logical, "unreadable", String.valueOf(e.getMessage())});
                     return;
@@ -309,7 +312,7 @@ public final class CorpusBuilder {
                 String pixelSha = PixelDigest.of(pixels);
                 Integer rotation = rotations.get(logical);
                 if (rotation != null) pixels = pixels.rotate(rotation);
-                Pixels keep;
+                RgbRaster keep;
                 Kind kind;
                 if (evaluation) {
                     keep = pixels;
@@ -376,17 +379,22 @@ public final class CorpusBuilder {
         return stem + "-" + PixelDigest.ofBytes(logical.getBytes(StandardCharsets.UTF_8)).substring(0, 8) + ".png";
     }
 
-    static void writePng(Pixels p, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        if (!ImageIO.write(p.toImage(), "png", tmp.toFile())) throw new IOException("no PNG writer");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** The source's pixels; gray sources (one channel) as R = G = B, which the photo filter then refuses. */
+    private static RgbRaster decode(byte[] bytes, String logical) throws IOException {
+        DecodedImage d = ImageDecoder.read(bytes, logical);
+        if (d.raster() == null) throw new IOException(logical + " is a " + d.bitDepth() + "-bit gray image");
+        return d.raster();
+    }
+
+    static void writePng(RgbRaster p, Path file) throws IOException {
+        RasterPng.writeRgb(p, file, true);
     }
 
     // ---------------------------------------------------------------- assembly
 
     private long place(List<Candidate> kept, List<Candidate> evalImages) throws IOException {
-        for (Kind k : Kind.values()) deleteTree(out.resolve(k.folder()));
-        deleteTree(out.resolve("eval"));
+        for (Kind k : Kind.values()) AtomicFiles.deleteTree(out.resolve(k.folder()));
+        AtomicFiles.deleteTree(out.resolve("eval"));
         long bytes = 0;
         for (Candidate c : kept) bytes += link(work.resolve(c.pkg()).resolve("img").resolve(c.name()), out.resolve(c.relativePath()));
         for (Candidate c : evalImages) bytes += link(work.resolve(c.pkg()).resolve("img").resolve(c.name()), out.resolve("eval").resolve(c.name()));
@@ -510,11 +518,11 @@ public final class CorpusBuilder {
     }
 
     private static void writeState(Path dir, Properties p) throws IOException {
-        Path tmp = dir.resolve("state.properties.part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "staged by colorize corpus; delete to process this package again");
-        }
-        Files.move(tmp, dir.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(dir.resolve("state.properties"), true, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "staged by colorize corpus; delete to process this package again");
+            }
+        });
     }
 
     private static void writeCandidates(Path dir, List<Candidate> cs) throws IOException {
@@ -557,27 +565,14 @@ public final class CorpusBuilder {
     }
 
     private static void writeLines(Path file, List<String> lines) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, true, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
     }
 
     private void removeQuietly(Path dir) {
         try {
-            deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
         } catch (IOException e) {
             log.println("corpus: could not remove " + dir + ": " + e.getMessage());
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        if (Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            root.toFile().setWritable(true, true);
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
-                for (Path p : s) deleteTree(p);
-            }
-        }
-        Files.delete(root);
     }
 }

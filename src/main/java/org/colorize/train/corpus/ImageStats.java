@@ -1,6 +1,7 @@
 package org.colorize.train.corpus;
 
 import java.util.Arrays;
+import org.colorize.color.RgbRaster;
 
 /**
  * What the photo filter looks at, measured on a regular sample of at most ~250k pixels:
@@ -21,7 +22,7 @@ import java.util.Arrays;
  */
 public record ImageStats(double transparent, double meanChroma, double chromaSpread, double flat, double colors) {
 
-    public static ImageStats of(Pixels p) {
+    public static ImageStats of(RgbRaster p) {
         int w = p.width(), h = p.height();
         int[] px = p.argb();
         long total = (long) w * h;

@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+
 /**
  * A 64-bit difference hash ("dHash"): the image as a 9×8 gray thumbnail (area averaged, luma of
  * sRGB values, transparent pixels over white), one bit per horizontally adjacent pair telling
@@ -13,7 +15,7 @@ public final class PerceptualHash {
     private PerceptualHash() {
     }
 
-    public static long of(Pixels p) {
+    public static long of(RgbRaster p) {
         int w = p.width(), h = p.height();
         int[] argb = p.argb();
         float[] gray = new float[w * h];

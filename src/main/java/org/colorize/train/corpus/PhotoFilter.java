@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+
 /**
  * Decides whether a decoded image is a usable color photograph, and of which kind. The
  * thresholds were set on this corpus' packages (photographs vs. their logos, drawings and
@@ -34,7 +36,7 @@ public final class PhotoFilter {
     static final int STATS_SIDE = 512;
 
     /** The outcome: a kind (accepted) or a reason (refused), the measurements, and the pixels to keep. */
-    public record Verdict(Kind kind, String reason, ImageStats stats, Pixels pixels) {
+    public record Verdict(Kind kind, String reason, ImageStats stats, RgbRaster pixels) {
         public boolean accepted() {
             return kind != null;
         }
@@ -52,12 +54,12 @@ public final class PhotoFilter {
      * Classifies {@code p}, whose rule gave it {@code ruleKind}. A cut-out is cropped to the
      * bounding box of its visible pixels (alpha &gt; 0), which the verdict returns.
      */
-    public static Verdict classify(Pixels p, Kind ruleKind) {
+    public static Verdict classify(RgbRaster p, Kind ruleKind) {
         if (p.minSide() < MIN_SIDE) return new Verdict(null, "tiny", null, p);
-        Pixels small = AreaDownscaler.fit(p, STATS_SIDE);
+        RgbRaster small = AreaDownscaler.fit(p, STATS_SIDE);
         ImageStats s = ImageStats.of(small);
         Kind kind = ruleKind;
-        Pixels keep = p;
+        RgbRaster keep = p;
         if (p.alpha() && s.transparent() >= CUTOUT_TRANSPARENT) {
             if (ruleKind == Kind.SURFACE) return new Verdict(null, "transparent-surface", s, p);
             kind = Kind.CUTOUT;
@@ -75,7 +77,7 @@ public final class PhotoFilter {
     }
 
     /** The smallest rectangle holding every pixel with alpha &gt; 0, or null when there is none. */
-    static Pixels cropToVisible(Pixels p) {
+    static RgbRaster cropToVisible(RgbRaster p) {
         int w = p.width(), h = p.height();
         int[] px = p.argb();
         int x0 = w, y0 = h, x1 = -1, y1 = -1;
@@ -94,11 +96,11 @@ public final class PhotoFilter {
         int cw = x1 - x0 + 1, ch = y1 - y0 + 1;
         int[] out = new int[cw * ch];
         for (int y = 0; y < ch; y++) System.arraycopy(px, (y0 + y) * w + x0, out, y * cw, cw);
-        return new Pixels(cw, ch, out, true);
+        return new RgbRaster(cw, ch, out, true);
     }
 
     /** Drops an all-but-opaque alpha channel (a few transparent pixels are composited on white). */
-    static Pixels opaque(Pixels p) {
+    static RgbRaster opaque(RgbRaster p) {
         int[] px = p.argb();
         int[] out = new int[px.length];
         for (int i = 0; i < px.length; i++) {
@@ -113,6 +115,6 @@ public final class PhotoFilter {
                 out[i] = 0xff000000 | r << 16 | g << 8 | b;
             }
         }
-        return new Pixels(p.width(), p.height(), out, false);
+        return new RgbRaster(p.width(), p.height(), out, false);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.colorize.color.RgbRaster;
 
 /**
  * SHA-256 digests: of decoded pixels (so the same picture saved as PNG and as lossless WebP, or
@@ -17,7 +18,7 @@ public final class PixelDigest {
     }
 
     /** SHA-256 over "W×H", whether there is alpha, then R,G,B (and A when there is alpha) per pixel. */
-    public static String of(Pixels p) {
+    public static String of(RgbRaster p) {
         MessageDigest md = sha256();
         md.update((p.width() + "x" + p.height() + (p.alpha() ? "rgba" : "rgb")).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         int bpp = p.alpha() ? 4 : 3;

@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,7 +14,7 @@ class AreaDownscalerTest {
         assertArrayEquals(new int[] {1024, 576}, AreaDownscaler.fitSize(5120, 2880, 1024));
         assertArrayEquals(new int[] {576, 1024}, AreaDownscaler.fitSize(2880, 5120, 1024));
         assertArrayEquals(new int[] {800, 600}, AreaDownscaler.fitSize(800, 600, 1024));
-        Pixels small = Synth.photo(300, 200, 1);
+        RgbRaster small = Synth.photo(300, 200, 1);
         assertSame(small, AreaDownscaler.fit(small, 1024), "never enlarged, never copied");
     }
 
@@ -21,7 +22,7 @@ class AreaDownscalerTest {
     void averagesAreasInLinearLight() {
         // Black and white pixels average to 50% linear light = sRGB 188, not 128.
         int[] px = {0xff000000, 0xffffffff, 0xffffffff, 0xff000000};
-        Pixels out = AreaDownscaler.resize(new Pixels(2, 2, px, false), 1, 1);
+        RgbRaster out = AreaDownscaler.resize(new RgbRaster(2, 2, px, false), 1, 1);
         assertEquals(188, out.argb()[0] & 0xff);
         assertEquals(0xff, out.argb()[0] >>> 24);
     }
@@ -30,7 +31,7 @@ class AreaDownscalerTest {
     void aConstantImageStaysConstantAtAnyScale() {
         int[] px = new int[97 * 61];
         java.util.Arrays.fill(px, 0xff3c8ad2);
-        Pixels out = AreaDownscaler.resize(new Pixels(97, 61, px, false), 40, 23);
+        RgbRaster out = AreaDownscaler.resize(new RgbRaster(97, 61, px, false), 40, 23);
         for (int c : out.argb()) assertEquals(0xff3c8ad2, c);
     }
 
@@ -38,7 +39,7 @@ class AreaDownscalerTest {
     void transparentPixelsDoNotBleedTheirColor() {
         // Left half opaque red, right half fully transparent "green" (invisible color).
         int[] px = {0xffff0000, 0x0000ff00, 0xffff0000, 0x0000ff00};
-        Pixels out = AreaDownscaler.resize(new Pixels(2, 2, px, true), 1, 1);
+        RgbRaster out = AreaDownscaler.resize(new RgbRaster(2, 2, px, true), 1, 1);
         int c = out.argb()[0];
         assertEquals(128, c >>> 24, 1);
         assertEquals(0xff, (c >> 16) & 0xff, "still pure red");

@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,9 +71,9 @@ class CorpusBuilderTest {
         }
     }
 
-    static byte[] encode(Pixels p, String format) throws IOException {
+    static byte[] encode(RgbRaster p, String format) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BufferedImage img = p.toImage();
+        BufferedImage img = Synth.toImage(p);
         if (format.equals("jpg")) {
             BufferedImage rgb = new BufferedImage(p.width(), p.height(), BufferedImage.TYPE_INT_RGB);
             rgb.getGraphics().drawImage(img, 0, 0, null);
@@ -100,8 +101,8 @@ class CorpusBuilderTest {
 
     @Test
     void buildsFiltersExcludesDeduplicatesAndRerunsIncrementally(@TempDir Path tmp) throws IOException {
-        Pixels astronaut = Synth.photo(512, 512, 100);
-        Pixels lake = Synth.photo(1600, 1200, 1);
+        RgbRaster astronaut = Synth.photo(512, 512, 100);
+        RgbRaster lake = Synth.photo(1600, 1200, 1);
         FakeFetcher fetcher = new FakeFetcher();
         Map<String, byte[]> skimage = new LinkedHashMap<>();
         skimage.put("usr/lib/python3/dist-packages/skimage/data/astronaut.png", encode(astronaut, "png"));

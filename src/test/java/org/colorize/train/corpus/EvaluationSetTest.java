@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvaluationSetTest {
-    private final Pixels astronaut = Synth.photo(512, 512, 100);
+    private final RgbRaster astronaut = Synth.photo(512, 512, 100);
     private final EvaluationSet eval = new EvaluationSet(List.of(
             new EvaluationSet.EvalImage("astronaut", PixelDigest.of(astronaut), PerceptualHash.of(astronaut))));
 
     @Test
     void excludesByNameWhateverTheContent() {
-        Pixels unrelated = Synth.photo(400, 300, 5);
+        RgbRaster unrelated = Synth.photo(400, 300, 5);
         String why = eval.match("usr/share/x/Coffee.JPG", PixelDigest.of(unrelated), PerceptualHash.of(unrelated));
         assertEquals("eval-name:coffee", why);
         assertEquals("eval-name:grace_hopper",
@@ -29,7 +30,7 @@ class EvaluationSetTest {
 
     @Test
     void excludesARescaledOrEditedCopyByPerceptualHash() {
-        Pixels copy = Synth.edited(AreaDownscaler.resize(astronaut, 300, 300), -10, 3);
+        RgbRaster copy = Synth.edited(AreaDownscaler.resize(astronaut, 300, 300), -10, 3);
         String why = eval.match("usr/share/backgrounds/nasa.jpg", PixelDigest.of(copy), PerceptualHash.of(copy));
         assertTrue(why != null && why.startsWith("eval-phash:astronaut"), String.valueOf(why));
     }
@@ -37,7 +38,7 @@ class EvaluationSetTest {
     @Test
     void keepsUnrelatedPictures() {
         for (long seed = 1; seed <= 20; seed++) {
-            Pixels p = Synth.photo(640, 480, seed);
+            RgbRaster p = Synth.photo(640, 480, seed);
             assertNull(eval.match("usr/share/backgrounds/photo" + seed + ".jpg", PixelDigest.of(p), PerceptualHash.of(p)), "seed " + seed);
         }
     }

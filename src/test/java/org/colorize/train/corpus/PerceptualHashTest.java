@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
+import org.colorize.io.ImageDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,17 +12,17 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class PerceptualHashTest {
-    private final Pixels photo = Synth.photo(640, 480, 1);
+    private final RgbRaster photo = Synth.photo(640, 480, 1);
 
     @Test
     void rescaledRecompressedAndEditedCopiesAreNearDuplicates() throws IOException {
         long h = PerceptualHash.of(photo);
-        Pixels half = AreaDownscaler.resize(photo, 320, 240);
+        RgbRaster half = AreaDownscaler.resize(photo, 320, 240);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(half.toImage(), "jpg", jpeg);
-        Pixels recompressed = ImageDecoder.decode(jpeg.toByteArray(), "copy.jpg");
-        Pixels brighter = Synth.edited(photo, 12, 7);
-        for (Pixels copy : new Pixels[] {half, recompressed, brighter}) {
+        ImageIO.write(Synth.toImage(half), "jpg", jpeg);
+        RgbRaster recompressed = ImageDecoder.read(jpeg.toByteArray(), "copy.jpg").raster();
+        RgbRaster brighter = Synth.edited(photo, 12, 7);
+        for (RgbRaster copy : new RgbRaster[] {half, recompressed, brighter}) {
             int d = PerceptualHash.distance(h, PerceptualHash.of(copy));
             assertTrue(d <= PerceptualHash.NEAR_DUPLICATE_BITS, "copy " + copy.width() + "x" + copy.height() + " at " + d + " bits");
         }
@@ -33,7 +35,7 @@ class PerceptualHashTest {
             int d = PerceptualHash.distance(h, PerceptualHash.of(Synth.photo(640, 480, seed)));
             assertTrue(d > 2 * PerceptualHash.NEAR_DUPLICATE_BITS, "seed " + seed + " only " + d + " bits away");
         }
-        Pixels mirrored = photo.rotate(180);
+        RgbRaster mirrored = photo.rotate(180);
         assertTrue(PerceptualHash.distance(h, PerceptualHash.of(mirrored)) > 2 * PerceptualHash.NEAR_DUPLICATE_BITS);
     }
 
@@ -50,10 +52,10 @@ class PerceptualHashTest {
     void pixelDigestSeesEveryPixelButNotTheFileFormat() throws IOException {
         String d = PixelDigest.of(photo);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(photo.toImage(), "png", png);
-        assertEquals(d, PixelDigest.of(ImageDecoder.decode(png.toByteArray(), "x.png")), "lossless copy, same digest");
+        ImageIO.write(Synth.toImage(photo), "png", png);
+        assertEquals(d, PixelDigest.of(ImageDecoder.read(png.toByteArray(), "x.png").raster()), "lossless copy, same digest");
         int[] changed = photo.argb().clone();
         changed[12345] ^= 1;
-        assertNotEquals(d, PixelDigest.of(new Pixels(640, 480, changed, false)));
+        assertNotEquals(d, PixelDigest.of(new RgbRaster(640, 480, changed, false)));
     }
 }

@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,16 +25,16 @@ class PhotoFilterTest {
 
     @Test
     void grayAndTintedMonochromeAreRefused() {
-        Pixels photo = Synth.photo(400, 300, 2);
+        RgbRaster photo = Synth.photo(400, 300, 2);
         assertEquals("gray", PhotoFilter.classify(Synth.gray(photo), Kind.SCENE).reason());
         // A toned print: the gray picture under one uniform tint, plenty of chroma but no spread of it.
-        Pixels g = Synth.gray(photo);
+        RgbRaster g = Synth.gray(photo);
         int[] toned = new int[g.argb().length];
         for (int i = 0; i < toned.length; i++) {
             int y = Math.min(215, Math.max(25, g.argb()[i] & 0xff));
             toned[i] = 0xff000000 | (y + 28) << 16 | (y + 6) << 8 | (y - 22);
         }
-        PhotoFilter.Verdict v = PhotoFilter.classify(new Pixels(400, 300, toned, false), Kind.SCENE);
+        PhotoFilter.Verdict v = PhotoFilter.classify(new RgbRaster(400, 300, toned, false), Kind.SCENE);
         assertEquals("monotone", v.reason(), "stats " + v.stats());
         assertTrue(v.stats().meanChroma() > PhotoFilter.MIN_MEAN_CHROMA, "sepia has chroma; only its spread is small");
     }
@@ -45,7 +46,7 @@ class PhotoFilterTest {
 
     @Test
     void transparencyMakesACutoutCroppedToTheObject() {
-        Pixels cut = Synth.cutout(600, 400, 3);
+        RgbRaster cut = Synth.cutout(600, 400, 3);
         PhotoFilter.Verdict v = PhotoFilter.classify(cut, Kind.SCENE);
         assertTrue(v.accepted(), v.reason() + " " + v.stats());
         assertEquals(Kind.CUTOUT, v.kind());
@@ -54,8 +55,8 @@ class PhotoFilterTest {
         // A surface texture with holes is not a surface.
         assertEquals("transparent-surface", PhotoFilter.classify(cut, Kind.SURFACE).reason());
         // An opaque image found among cut-outs is a scene, and a fully opaque alpha channel is dropped.
-        Pixels p = Synth.photo(300, 200, 4);
-        Pixels opaqueWithAlpha = new Pixels(300, 200, p.argb().clone(), true);
+        RgbRaster p = Synth.photo(300, 200, 4);
+        RgbRaster opaqueWithAlpha = new RgbRaster(300, 200, p.argb().clone(), true);
         PhotoFilter.Verdict o = PhotoFilter.classify(opaqueWithAlpha, Kind.CUTOUT);
         assertEquals(Kind.SCENE, o.kind());
         assertFalse(o.pixels().alpha());
@@ -63,11 +64,11 @@ class PhotoFilterTest {
 
     @Test
     void aSmallObjectOnALargeTransparentCanvasIsTiny() {
-        Pixels small = Synth.cutout(200, 200, 5); // disc of diameter 160 < 2 * 128? crop is 161 px: fine
+        RgbRaster small = Synth.cutout(200, 200, 5); // disc of diameter 160 < 2 * 128? crop is 161 px: fine
         assertTrue(PhotoFilter.classify(small, Kind.CUTOUT).accepted());
         int[] px = new int[800 * 800];
         for (int y = 0; y < 100; y++) System.arraycopy(Synth.photo(100, 100, 6).argb(), y * 100, px, (300 + y) * 800 + 300, 100);
-        assertEquals("tiny", PhotoFilter.classify(new Pixels(800, 800, px, true), Kind.CUTOUT).reason());
+        assertEquals("tiny", PhotoFilter.classify(new RgbRaster(800, 800, px, true), Kind.CUTOUT).reason());
     }
 
     @Test
@@ -83,12 +84,12 @@ class PhotoFilterTest {
                 for (int k = x; k < Math.min(w, x + 3); k++) px[y * w + k] = Math.hypot(k - 200, y - 200) > 160 ? 0 : c;
             }
         }
-        PhotoFilter.Verdict v = PhotoFilter.classify(new Pixels(w, h, px, true), Kind.CUTOUT);
+        PhotoFilter.Verdict v = PhotoFilter.classify(new RgbRaster(w, h, px, true), Kind.CUTOUT);
         assertEquals("drawing", v.reason(), "stats " + v.stats());
         // The same runs in an opaque scene are not refused: JPEG skies have runs too.
         int[] opaque = px.clone();
         for (int i = 0; i < opaque.length; i++) if (opaque[i] == 0) opaque[i] = 0xff4060a0 + (i % 31);
-        assertTrue(PhotoFilter.classify(new Pixels(w, h, opaque, false), Kind.SCENE).accepted());
+        assertTrue(PhotoFilter.classify(new RgbRaster(w, h, opaque, false), Kind.SCENE).accepted());
     }
 
     @Test

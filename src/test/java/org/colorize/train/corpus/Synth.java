@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.color.RgbRaster;
 import java.util.Random;
 
 /** Synthetic test pictures. */
@@ -7,8 +8,16 @@ final class Synth {
     private Synth() {
     }
 
+    /** An INT_ARGB (with alpha) or INT_RGB copy, for encoding with ImageIO. */
+    static java.awt.image.BufferedImage toImage(RgbRaster p) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(p.width(), p.height(),
+                p.alpha() ? java.awt.image.BufferedImage.TYPE_INT_ARGB : java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, p.width(), p.height(), p.argb(), 0, p.width());
+        return img;
+    }
+
     /** A colorful "photo": smooth hue waves, a few blobs and sensor-like noise. */
-    static Pixels photo(int w, int h, long seed) {
+    static RgbRaster photo(int w, int h, long seed) {
         Random rnd = new Random(seed);
         double fx = 8 + rnd.nextInt(20), fy = 8 + rnd.nextInt(20), phase = rnd.nextDouble() * 6;
         int[] px = new int[w * h];
@@ -24,23 +33,23 @@ final class Synth {
                 px[y * w + x] = 0xff000000 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
             }
         }
-        return new Pixels(w, h, px, false);
+        return new RgbRaster(w, h, px, false);
     }
 
     /** The same picture through a gray ramp: equal R, G, B. */
-    static Pixels gray(Pixels p) {
+    static RgbRaster gray(RgbRaster p) {
         int[] px = new int[p.argb().length];
         for (int i = 0; i < px.length; i++) {
             int c = p.argb()[i];
             int y = (((c >> 16) & 0xff) * 299 + ((c >> 8) & 0xff) * 587 + (c & 0xff) * 114) / 1000;
             px[i] = 0xff000000 | y << 16 | y << 8 | y;
         }
-        return new Pixels(p.width(), p.height(), px, false);
+        return new RgbRaster(p.width(), p.height(), px, false);
     }
 
     /** A photo-textured disc on a transparent background. */
-    static Pixels cutout(int w, int h, long seed) {
-        Pixels base = photo(w, h, seed);
+    static RgbRaster cutout(int w, int h, long seed) {
+        RgbRaster base = photo(w, h, seed);
         int[] px = base.argb().clone();
         double cx = w / 2.0, cy = h / 2.0, rad = Math.min(w, h) * 0.4;
         for (int y = 0; y < h; y++) {
@@ -48,18 +57,18 @@ final class Synth {
                 if (Math.hypot(x - cx, y - cy) > rad) px[y * w + x] = 0;
             }
         }
-        return new Pixels(w, h, px, true);
+        return new RgbRaster(w, h, px, true);
     }
 
     /** Two flat colors: a "logo". */
-    static Pixels flat(int w, int h) {
+    static RgbRaster flat(int w, int h) {
         int[] px = new int[w * h];
         for (int i = 0; i < px.length; i++) px[i] = (i % w) < w / 2 ? 0xffd02020 : 0xff2040e0;
-        return new Pixels(w, h, px, false);
+        return new RgbRaster(w, h, px, false);
     }
 
     /** Brightness changed by {@code delta} and a little noise added. */
-    static Pixels edited(Pixels p, int delta, long seed) {
+    static RgbRaster edited(RgbRaster p, int delta, long seed) {
         Random rnd = new Random(seed);
         int[] px = new int[p.argb().length];
         for (int i = 0; i < px.length; i++) {
@@ -69,7 +78,7 @@ final class Synth {
             int b = clamp((c & 0xff) + delta + rnd.nextGaussian() * 2);
             px[i] = (c & 0xff000000) | r << 16 | g << 8 | b;
         }
-        return new Pixels(p.width(), p.height(), px, p.alpha());
+        return new RgbRaster(p.width(), p.height(), px, p.alpha());
     }
 
     static int clamp(double v) {
