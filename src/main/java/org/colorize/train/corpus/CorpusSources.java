@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.colorize.train.corpus.SourcePackage.Rule;
 
 /**
- * The ordered registry of the corpus' Debian packages (DESIGN §4) and of the public evaluation
+ * The ordered registry of the corpus' Debian packages and of the public evaluation
  * images. Order matters only to break ties between identical pictures from two packages.
  *
  * <p>The include/exclude patterns were chosen by looking at contact sheets of every image each
@@ -100,7 +100,7 @@ public final class CorpusSources {
                             + " alien/UFO parts left out)",
                     Rule.of("usr/share/games/ufoai/base/[^/]+\\.pk3!textures/.+" + IMG, SURFACE)));
 
-    /** The public evaluation images: never trained on (DESIGN §4). */
+    /** The public evaluation images: never trained on, by name or by content. */
     public static final List<SourcePackage> EVALUATION = List.of(
             SourcePackage.of("python3-skimage", null, "scikit-image data",
                     Rule.of("usr/lib/python3/dist-packages/skimage/data/"

@@ -1,5 +1,5 @@
 /**
- * The training corpus, assembled offline from Debian packages (DESIGN §4):
+ * The training corpus, assembled offline from Debian packages:
  * {@code ./colorize corpus --out corpus [--max-side 1024] [--packages LIST]}.
  *
  * <p>{@link org.colorize.train.corpus.CorpusSources} lists the packages and which of their files
