@@ -41,7 +41,7 @@ Images (about 250 KB in total with the raw ab planes):
 * patches_complement  255 - patches_truth (ab errors around and beyond 150)
 * astro_truth     64x64 crop of skimage.data.astronaut() (rows 30..93, cols 180..243;
                   NASA photograph of Eileen Collins, public domain; part of the public
-                  evaluation set of DESIGN.md §4, used here only as a test fixture)
+                  evaluation set (README, "Training data"), used here only as a test fixture)
 * astro_blurdesat astro_truth blurred (Gaussian sigma 1.2) and 60 % desaturated
 """
 
