@@ -4,7 +4,7 @@ import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
 
 /** Turns a network's raw output into interleaved ab in Lab units. */
-final class AbDecoder {
+public final class AbDecoder {
     private static final AbGamut BINS = AbGamut.zhang();
 
     private AbDecoder() {
@@ -14,7 +14,7 @@ final class AbDecoder {
         return BINS.size();
     }
 
-    static float[] decode(float[] raw, int pixels, OutputEncoding encoding, double temperature) {
+    public static float[] decode(float[] raw, int pixels, OutputEncoding encoding, double temperature) {
         switch (encoding) {
             case AB:
                 return raw;

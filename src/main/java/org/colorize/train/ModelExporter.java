@@ -13,13 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.colorize.color.AbGamut;
-import org.colorize.color.AnnealedMean;
+import org.colorize.model.AbDecoder;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
-import org.colorize.nn.SavedModelExport;
 import org.colorize.ColorizeException;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -65,10 +63,10 @@ public final class ModelExporter {
             cleanStale(parent, dir.getFileName().toString());
             staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".export-");
             Path model = staging.resolve("model");
-            SavedModelExport.exportSiggraph17(model, graph.session(), graph.config());
+            graph.exportInference(model);
             keepInstallChoices(dir, card);
             Checkpoints.writeSynced(model.resolve(ModelCard.FILE_NAME), Checkpoints.GSON.toJson(card));
-            double diff = verify(model, graph.head(), check, expected);
+            double diff = verify(model, graph.recipe(), check, expected);
             if (Files.exists(dir)) {
                 Path old = staging.resolve("replaced");
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
@@ -117,7 +115,8 @@ public final class ModelExporter {
     }
 
     /** Loads the staged model like colorization does and compares its ab with the training graph's. */
-    static double verify(Path model, Head head, Batch check, TrainingGraph.Evaluation expected) throws TrainException {
+    static double verify(Path model, TrainingRecipe recipe, Batch check, TrainingGraph.Evaluation expected)
+            throws TrainException {
         int s = check.size();
         int n = check.count();
         double worst = 0;
@@ -127,7 +126,7 @@ public final class ModelExporter {
                 float[] l = new float[s * s];
                 System.arraycopy(check.l(), i * s * s, l, 0, s * s);
                 AbField got = loaded.predictAb(l, s, temperature);
-                float[] want = expectedAb(head, expected, i, temperature);
+                float[] want = expectedAb(recipe, expected, i, temperature);
                 if (got.ab().length != want.length) {
                     throw new TrainException("Exported model returns " + got.ab().length / 2 + " ab pixels per image, the"
                             + " training graph " + want.length / 2 + ".");
@@ -144,27 +143,9 @@ public final class ModelExporter {
         return worst;
     }
 
-    /** Interleaved ab of image {@code i} of an inference-branch result, decoded like the runtime decodes. */
-    static float[] expectedAb(Head head, TrainingGraph.Evaluation e, int i, double temperature) {
-        long[] shape = e.shape();
-        int h = (int) shape[1];
-        int w = (int) shape[2];
-        int c = (int) shape[3];
-        int pixels = h * w;
-        if (head == Head.REGRESSION) {
-            float[] ab = new float[pixels * 2];
-            System.arraycopy(e.output(), i * pixels * 2, ab, 0, ab.length);
-            return ab;
-        }
-        AnnealedMean decoder = new AnnealedMean(AbGamut.zhang(), temperature);
-        float[] ab = new float[pixels * 2];
-        float[] pair = new float[2];
-        for (int p = 0; p < pixels; p++) {
-            decoder.decodeLogits(e.output(), (i * pixels + p) * c, pair);
-            ab[2 * p] = pair[0];
-            ab[2 * p + 1] = pair[1];
-        }
-        return ab;
+    /** Interleaved ab of image {@code i} of an inference-branch result, decoded as the runtime decodes it. */
+    static float[] expectedAb(TrainingRecipe recipe, TrainingGraph.Evaluation e, int i, double temperature) {
+        return AbDecoder.decode(e.image(i), e.grid() * e.grid(), recipe.outputEncoding(), temperature);
     }
 
     /** The card of the model in {@code folder}, or null when there is none or it is unreadable. */
