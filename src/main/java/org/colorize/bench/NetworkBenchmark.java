@@ -3,6 +3,7 @@ package org.colorize.bench;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.Random;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
+import org.colorize.model.InputEncoding;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.nn.BatchNorm;
 import org.colorize.nn.Init;
@@ -368,24 +373,15 @@ public final class NetworkBenchmark {
     }
 
     private void writeCard(Path modelDir, int size) throws IOException {
-        JsonObject card = new JsonObject();
-        card.addProperty("name", "siggraph17-random-w1");
-        card.addProperty("version", "bench-seed-" + options.seed());
-        card.addProperty("kind", "full-image");
-        card.addProperty("architecture", "siggraph17-unet");
-        JsonObject in = new JsonObject();
-        in.addProperty("name", SavedModelExport.INPUT);
-        in.addProperty("size", size);
-        in.addProperty("encoding", "l"); // the graph normalizes (L − 50)/100 itself
-        card.add("input", in);
-        JsonObject out = new JsonObject();
-        out.addProperty("name", SavedModelExport.OUTPUT_AB);
-        out.addProperty("encoding", "ab");
-        card.add("output", out);
-        card.addProperty("training_data", "none: fixed random weights for benchmarks (colors are meaningless)");
-        card.addProperty("license", "none");
-        Files.writeString(modelDir.resolve("model.json"), new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n",
-                StandardCharsets.UTF_8);
+        ModelCards.write(ModelCards.builder("siggraph17-random-w1")
+                .version("bench-seed-" + options.seed())
+                .kind(ModelCard.FULL_IMAGE)
+                .component(ModelCard.FULL_IMAGE, c -> c.architecture("siggraph17-unet")
+                        .input(SavedModelExport.INPUT, InputEncoding.L, size) // the graph normalizes (L − 50)/100 itself
+                        .output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB))
+                .trainingData(new JsonPrimitive("none: fixed random weights for benchmarks (colors are meaningless)"))
+                .license("none")
+                .build(), modelDir);
     }
 
     private void writeResult(Outcome r) throws IOException {

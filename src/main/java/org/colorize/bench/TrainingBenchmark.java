@@ -1,6 +1,5 @@
 package org.colorize.bench;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,10 +12,14 @@ import java.util.Random;
 import org.colorize.color.AbGamut;
 import org.colorize.model.ColorizationModel;
 import org.colorize.runtime.DeviceChoice;
+import org.colorize.model.InputEncoding;
 import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
+import org.colorize.nn.SavedModelExport;
 import org.colorize.train.Batch;
 import org.colorize.train.BatchMaker;
 import org.colorize.train.BatchTargets;
@@ -200,19 +203,10 @@ public final class TrainingBenchmark {
                 params = g.parameterCount();
                 g.exportInference(model);
             }
-            JsonObject card = new JsonObject();
-            card.addProperty("name", "random");
-            card.addProperty("architecture", "siggraph17-unet");
-            JsonObject input = new JsonObject();
-            input.addProperty("name", "l");
-            input.addProperty("size", 256);
-            input.addProperty("encoding", "l");
-            card.add("input", input);
-            JsonObject output = new JsonObject();
-            output.addProperty("name", "ab");
-            output.addProperty("encoding", "ab");
-            card.add("output", output);
-            Files.writeString(model.resolve(ModelCard.FILE_NAME), card.toString());
+            ModelCards.write(ModelCards.builder("random")
+                    .component(ModelCard.FULL_IMAGE, c -> c.architecture("siggraph17-unet")
+                            .input(SavedModelExport.INPUT, InputEncoding.L, 256).output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB))
+                    .build(), model);
             return inference(model, String.format(Locale.ROOT, "width %s, random weights, %,d params", width, params));
         } catch (IOException e) {
             throw new ColorizeException("Cannot write a temporary model: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import org.colorize.bench.NetworkBenchmark;
 import org.colorize.bench.PipelineBenchmark;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
+import org.colorize.CommandLineArgs;
 
 /**
  * {@code colorize bench [--model M] [--repeats N]}: the pipeline benchmark;
@@ -29,17 +30,15 @@ final class Benchmarks {
         if (args.length > 0 && args[0].equals("network")) {
             return network(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
-        String model = "";
-        int repeats = 3;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--model" -> model = args[++i];
-                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
-                default -> {
-                    err.println("colorize bench: unknown option " + args[i] + "\nusage: colorize bench [--model NAME|PATH] [--repeats N]");
-                    return 2;
-                }
-            }
+        String model;
+        int repeats;
+        try {
+            CommandLineArgs a = CommandLineArgs.spec().values("model", "repeats").noPositionals().parse(args);
+            model = a.value("model", "");
+            repeats = a.intValue("repeats", 3);
+        } catch (IllegalArgumentException e) {
+            err.println("colorize bench: " + e.getMessage() + "\nusage: colorize bench [--model NAME|PATH] [--repeats N]");
+            return 2;
         }
         try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
             PipelineBenchmark bench = new PipelineBenchmark(registry, model, repeats, out);
@@ -53,21 +52,14 @@ final class Benchmarks {
 
     static int train(String[] args, PrintStream out, PrintStream err) {
         String usage = "usage: colorize bench train [--steps N] [--batch B]";
-        int steps = 5;
-        int batch = 16;
+        int steps;
+        int batch;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--steps" -> steps = Integer.parseInt(args[++i]);
-                    case "--batch" -> batch = Integer.parseInt(args[++i]);
-                    default -> {
-                        err.println("colorize bench train: unknown option " + args[i] + "\n" + usage);
-                        return 2;
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            err.println("colorize bench train: bad value (" + e.getMessage() + ")\n" + usage);
+            CommandLineArgs a = CommandLineArgs.spec().values("steps", "batch").noPositionals().parse(args);
+            steps = a.intValue("steps", 5);
+            batch = a.intValue("batch", 16);
+        } catch (IllegalArgumentException e) {
+            err.println("colorize bench train: " + e.getMessage() + "\n" + usage);
             return 2;
         }
         if (steps < 1 || batch < 1) {
@@ -84,28 +76,24 @@ final class Benchmarks {
         }
     }
 
+    private static int[] sizes(String list) {
+        try {
+            return Arrays.stream(list.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--sizes must be whole numbers separated by commas, was '" + list + "'");
+        }
+    }
+
     private static int network(String[] args, PrintStream out, PrintStream err) {
         NetworkBenchmark.Options o;
         try {
-            Path dir = null;
             NetworkBenchmark.Options d = NetworkBenchmark.Options.defaults(Path.of("."));
-            int[] sizes = d.sizes();
-            int repeats = d.repeats();
-            long seed = d.seed();
-            int matmul = d.matmulSize();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (i + 1 >= args.length) throw new IllegalArgumentException("missing value after " + a);
-                String v = args[++i];
-                switch (a) {
-                    case "--out" -> dir = Path.of(v);
-                    case "--sizes" -> sizes = Arrays.stream(v.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-                    case "--repeats" -> repeats = Integer.parseInt(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--matmul" -> matmul = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
+            CommandLineArgs a = CommandLineArgs.spec().values("out", "sizes", "repeats", "seed", "matmul").noPositionals().parse(args);
+            Path dir = a.has("out") ? Path.of(a.value("out", null)) : null;
+            int[] sizes = a.has("sizes") ? sizes(a.value("sizes", null)) : d.sizes();
+            int repeats = a.intValue("repeats", d.repeats());
+            long seed = a.longValue("seed", d.seed());
+            int matmul = a.intValue("matmul", d.matmulSize());
             if (dir == null) dir = Files.createTempDirectory("colorize-bench-network");
             o = new NetworkBenchmark.Options(dir, sizes, d.warmup(), repeats, seed, matmul);
         } catch (IllegalArgumentException | IOException e) {

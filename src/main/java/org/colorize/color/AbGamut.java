@@ -3,7 +3,9 @@ package org.colorize.color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The ab plane quantized on a square grid: the bins (ab centers on multiples of {@link #grid()})
@@ -34,6 +36,12 @@ public final class AbGamut {
 
 	private static final Map<Integer, AbGamut> IN_GAMUT = new ConcurrentHashMap<>();
 
+	/** The name model cards give {@link #zhang()}'s bins. */
+	public static final String ZHANG_313 = "zhang313";
+
+	/** The bin sets a classifier head can be trained over, by the name model cards use. */
+	private static final Map<String, Supplier<AbGamut>> NAMED = Map.of(ZHANG_313, AbGamut::zhang);
+
 	private final int grid;
 	private final int[] latticeA;
 	private final int[] latticeB;
@@ -61,6 +69,24 @@ public final class AbGamut {
 	/** Zhang et al.'s Q = 313 bins on grid 10, in their released order. */
 	public static AbGamut zhang() {
 		return ZhangHolder.INSTANCE;
+	}
+
+	/**
+	 * The bin set called {@code name} in model cards (today only {@value #ZHANG_313}).
+	 *
+	 * @throws IllegalArgumentException for a name no bin set has, naming the known ones
+	 */
+	public static AbGamut named(String name) {
+		Supplier<AbGamut> bins = NAMED.get(name);
+		if (bins == null) {
+			throw new IllegalArgumentException("unknown ab bin set '" + name + "' (known: " + String.join(", ", names()) + ")");
+		}
+		return bins.get();
+	}
+
+	/** The names {@link #named(String)} knows. */
+	public static Set<String> names() {
+		return NAMED.keySet();
 	}
 
 	private static AbGamut zhangBins() {

@@ -5,16 +5,15 @@ import org.colorize.color.AnnealedMean;
 
 /** Turns a network's raw output into interleaved ab in Lab units. */
 public final class AbDecoder {
-    private static final AbGamut BINS = AbGamut.zhang();
-
     private AbDecoder() {
     }
 
-    static int binCount() {
-        return BINS.size();
-    }
-
-    public static float[] decode(float[] raw, int pixels, OutputEncoding encoding, double temperature) {
+    /**
+     * @param bins        the output's ab bins (the card's {@link SignatureOutput#gamut()}); unused,
+     *                    and may be null, for ab outputs
+     * @param temperature annealed-mean temperature for distribution outputs
+     */
+    public static float[] decode(float[] raw, int pixels, OutputEncoding encoding, AbGamut bins, double temperature) {
         switch (encoding) {
             case AB:
                 return raw;
@@ -24,8 +23,8 @@ public final class AbDecoder {
             default:
                 float[] ab = new float[pixels * 2];
                 float[] pair = new float[2];
-                int q = BINS.size();
-                AnnealedMean decoder = new AnnealedMean(BINS, temperature);
+                int q = bins.size();
+                AnnealedMean decoder = new AnnealedMean(bins, temperature);
                 boolean logits = encoding == OutputEncoding.AB_BINS_LOGITS;
                 for (int p = 0; p < pixels; p++) {
                     if (logits) decoder.decodeLogits(raw, p * q, pair);

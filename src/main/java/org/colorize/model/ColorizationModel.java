@@ -100,7 +100,7 @@ public final class ColorizationModel implements AutoCloseable {
                 mismatch = "output '" + card.outputName() + "' has shape " + out + ", expected [N, H, W, C]";
             } else {
                 channels = (int) out.get(3);
-                int expected = card.outputEncoding().isDistribution() ? AbDecoder.binCount() : card.outputEncoding().channels();
+                int expected = card.outputChannels();
                 if (channels != expected) {
                     mismatch = "output '" + card.outputName() + "' has " + channels + " channels, but the card's encoding "
                             + card.outputEncoding().key() + " needs " + expected;
@@ -160,7 +160,7 @@ public final class ColorizationModel implements AutoCloseable {
                         + ", " + size + ", 1]; expected [1, " + size + "/k, " + size + "/k, " + outputChannels + "].");
             }
             int m = (int) grid;
-            return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), temperature), m);
+            return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), card.outputBins(), temperature), m);
         } catch (TranslateException | RuntimeException e) {
             throw new ColorizeException("Model " + card.name() + " failed on a " + size + "×" + size + " input: " + firstLine(e), e);
         }

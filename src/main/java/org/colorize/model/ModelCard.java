@@ -2,94 +2,154 @@ package org.colorize.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.colorize.ColorizeException;
+import org.colorize.color.AbGamut;
 
 /**
- * The {@code model.json} beside a SavedModel: what the network is, what it expects and returns,
- * what it was trained on and under which license. Everything the runtime needs to feed the
- * network and decode its output comes from here, never from guesses.
+ * The {@code model.json} beside a SavedModel, parsed: what the model is, which networks
+ * ({@link ModelComponent components}) it is made of and how each is fed and decoded, what it was
+ * trained on and under which license. Everything the runtime needs comes from here, never from
+ * guesses. Read and written by {@link ModelCards}, made with {@link ModelCardBuilder}.
  *
- * @param name          registry name (folder name by convention)
- * @param version       the card's version, recorded in every output's provenance
- * @param kind          full-image, instance, fusion, diverse …
- * @param architecture  e.g. siggraph17-unet
- * @param inputName     signature input name
- * @param inputSize     square network input size in pixels (multiple of 8)
- * @param inputEncoding how L is encoded on the input channel
- * @param outputName    signature output name
- * @param outputEncoding what the output channels mean
- * @param temperature   default annealed-mean temperature for distribution outputs
- * @param isDefault     whether this model is the one used when none is named
- * @param json          the whole card, for fields only front ends show (training data, metrics)
+ * <p>The single-network accessors ({@link #inputName()}, {@link #outputEncoding()} …) describe the
+ * {@linkplain #main() main component}.
  */
-public record ModelCard(
-        String name,
-        String version,
-        String kind,
-        String architecture,
-        String inputName,
-        int inputSize,
-        InputEncoding inputEncoding,
-        String outputName,
-        OutputEncoding outputEncoding,
-        double temperature,
-        boolean isDefault,
-        String license,
-        JsonObject json) {
-
+public final class ModelCard {
     public static final String FILE_NAME = "model.json";
+    /** The kind of a card with one full-image network, and that network's role. */
+    public static final String FULL_IMAGE = "full-image";
 
-    public static ModelCard read(Path folder) throws ColorizeException {
-        Path file = folder.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new ColorizeException("Model folder " + folder + " has no " + FILE_NAME
-                    + " (the model card that says how to feed the network).");
-        }
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return parse(text, folder.getFileName().toString());
-        } catch (IOException e) {
-            throw new ColorizeException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
-            throw new ColorizeException("Model card " + file + " is invalid: " + e.getMessage(), e);
-        }
+    private final int schema;
+    private final String name;
+    private final String version;
+    private final String kind;
+    private final List<ModelComponent> components;
+    private final String license;
+    private final boolean isDefault;
+    private final JsonObject json;
+
+    ModelCard(int schema, String name, String version, String kind, List<ModelComponent> components, String license,
+            boolean isDefault, JsonObject json) { // json: the reader's own copy
+        this.schema = schema;
+        this.name = name;
+        this.version = version;
+        this.kind = kind;
+        this.components = List.copyOf(components);
+        this.license = license;
+        this.isDefault = isDefault;
+        this.json = json;
     }
 
-    static ModelCard parse(String text, String fallbackName) {
-        JsonObject root = JsonParser.parseString(text).getAsJsonObject();
-        JsonObject input = object(root, "input");
-        JsonObject output = object(root, "output");
-        int size = input.has("size") ? input.get("size").getAsInt() : 256;
-        if (size < 8 || size % 8 != 0) {
-            throw new IllegalArgumentException("input.size must be a positive multiple of 8, was " + size);
-        }
-        return new ModelCard(
-                string(root, "name", fallbackName),
-                string(root, "version", "unversioned"),
-                string(root, "kind", "full-image"),
-                string(root, "architecture", "unknown"),
-                string(input, "name", "l"),
-                size,
-                InputEncoding.parse(string(input, "encoding", "l_centered")),
-                string(output, "name", "ab"),
-                OutputEncoding.parse(string(output, "encoding", "ab")),
-                output.has("temperature") ? output.get("temperature").getAsDouble() : 0.38,
-                root.has("default") && root.get("default").getAsBoolean(),
-                string(root, "license", "unknown"),
-                root);
+    /** Reads {@code folder/model.json}; the same as {@link ModelCards#read(Path)}. */
+    public static ModelCard read(Path folder) throws ColorizeException {
+        return ModelCards.read(folder);
+    }
+
+    /** The schema the card was written in (1: the flat card of before components; {@link ModelCards#SCHEMA}). */
+    public int schema() {
+        return schema;
+    }
+
+    /** Registry name (folder name by convention). */
+    public String name() {
+        return name;
+    }
+
+    /** The card's version, recorded in every output's provenance. */
+    public String version() {
+        return version;
+    }
+
+    /** Which colorizer serves the model: {@value #FULL_IMAGE} now; instance-aware, diverse … later. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The model's networks, in the card's order. */
+    public List<ModelComponent> components() {
+        return components;
+    }
+
+    /** The component with the role {@code role} ({@value #FULL_IMAGE}, detector, fusion …). */
+    public Optional<ModelComponent> component(String role) {
+        return components.stream().filter(c -> c.role().equals(role)).findFirst();
+    }
+
+    /** The full-image network, or where a card has none the first component. */
+    public ModelComponent main() {
+        return component(FULL_IMAGE).orElse(components.get(0));
+    }
+
+    /** The main component's architecture, e.g. siggraph17-unet. */
+    public String architecture() {
+        return main().architecture().name();
+    }
+
+    /** The main component's signature input name. */
+    public String inputName() {
+        return main().input().name();
+    }
+
+    /** The main component's square input size in pixels (a multiple of 8). */
+    public int inputSize() {
+        return main().input().size();
+    }
+
+    /** How L is encoded on the main component's input channel. */
+    public InputEncoding inputEncoding() {
+        return main().input().encoding();
+    }
+
+    /** The main component's signature output name. */
+    public String outputName() {
+        return main().output().name();
+    }
+
+    /** What the main component's output channels mean. */
+    public OutputEncoding outputEncoding() {
+        return main().output().encoding();
+    }
+
+    /** The ab bins of the main component's output when it is a distribution, else null. */
+    public AbGamut outputBins() {
+        return main().output().gamut();
+    }
+
+    /** The channel count of the main component's output (2, or the number of bins). */
+    public int outputChannels() {
+        return main().output().channels();
+    }
+
+    /** Default annealed-mean temperature for distribution outputs. */
+    public double temperature() {
+        return main().output().temperature();
+    }
+
+    /** Whether this model is the one used when none is named. */
+    public boolean isDefault() {
+        return isDefault;
+    }
+
+    public String license() {
+        return license;
+    }
+
+    /**
+     * The whole card in the current schema (a schema-1 file comes back upgraded), for fields only
+     * front ends show (training data, metrics); a copy.
+     */
+    public JsonObject json() {
+        return json.deepCopy();
     }
 
     /** A short human description: name, version, architecture, training data. */
     public String summary() {
         String data = json.has("training_data") ? text(json.get("training_data")) : "unknown";
-        return name + " v" + version + " (" + architecture + ", " + outputEncoding.key() + ", input "
-                + inputSize + "², trained on " + data + ", license " + license + ")";
+        return name + " v" + version + " (" + architecture() + ", " + outputEncoding().key() + ", input "
+                + inputSize() + "², trained on " + data + ", license " + license + ")";
     }
 
     private static String text(JsonElement e) {
@@ -99,15 +159,8 @@ public record ModelCard(
         return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
-    private static JsonObject object(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        if (e == null) return new JsonObject();
-        if (!e.isJsonObject()) throw new IllegalArgumentException("'" + key + "' must be an object");
-        return e.getAsJsonObject();
-    }
-
-    private static String string(JsonObject o, String key, String fallback) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    @Override
+    public String toString() {
+        return "ModelCard[" + name + " v" + version + ", " + kind + ", schema " + schema + "]";
     }
 }

@@ -1,31 +1,39 @@
 package org.colorize.model;
 
 import org.colorize.EnumKeys;
+import org.colorize.color.AbGamut;
 
-/** What a colorization network's output tensor holds (the last axis of an NHWC tensor). */
+/**
+ * What a colorization network's output tensor holds (the last axis of an NHWC tensor). The
+ * distribution encodings are over an ab bin set the card names ({@link SignatureOutput#bins()}).
+ */
 public enum OutputEncoding {
     /** Two channels, a and b in CIE Lab units. */
-    AB(2),
+    AB(false),
     /** Two channels, a/110 and b/110 (InstColorization's and Zhang's regression scale). */
-    AB_OVER_110(2),
-    /** Q unnormalized scores over Zhang's in-gamut ab bins, decoded by annealed mean. */
-    AB_BINS_LOGITS(-1),
-    /** Q probabilities over Zhang's in-gamut ab bins, decoded by annealed mean. */
-    AB_BINS_PROBABILITIES(-1);
+    AB_OVER_110(false),
+    /** Q unnormalized scores over the card's ab bins, decoded by annealed mean. */
+    AB_BINS_LOGITS(true),
+    /** Q probabilities over the card's ab bins, decoded by annealed mean. */
+    AB_BINS_PROBABILITIES(true);
 
-    private final int channels;
+    private static final int AB_CHANNELS = 2;
 
-    OutputEncoding(int channels) {
-        this.channels = channels;
+    private final boolean distribution;
+
+    OutputEncoding(boolean distribution) {
+        this.distribution = distribution;
     }
 
-    /** Channel count, or -1 when it is the number of ab bins. */
-    public int channels() {
-        return channels;
+    /** Channel count: 2 for a and b, the number of bins for a distribution over {@code bins}. */
+    public int channels(AbGamut bins) {
+        if (!distribution) return AB_CHANNELS;
+        if (bins == null) throw new IllegalArgumentException(key() + " needs an ab bin set");
+        return bins.size();
     }
 
     public boolean isDistribution() {
-        return channels < 0;
+        return distribution;
     }
 
     public String key() {

@@ -105,7 +105,8 @@ public final class Conv2d {
     /**
      * Dilated convolution as SpaceToBatchND → VALID conv → BatchToSpaceND (what
      * tf.nn.atrous_conv2d does). TF 2.10's gradient of Conv2D with a dilations attribute is wrong
-     * without an error (DESIGN §2); this form uses only ops whose gradients are right.
+     * without an error (measured by finite differences, {@code LayerGradientTest}); this form
+     * uses only ops whose gradients are right.
      */
     private static <T extends TFloating> Operand<T> dilated(Ops tf, Operand<T> x, Operand<T> w, Spec s) {
         int d = s.dilation();

@@ -2,7 +2,8 @@ package org.colorize.nn;
 
 /**
  * The 13 feature maps of the SIGGRAPH17 U-Net where InstColorization mixes instance features into
- * the full-image network (DESIGN §1), with their downsampling factor and published channel count.
+ * the full-image network (Su et al. 2020, "Instance-aware Image Colorization"), with their
+ * downsampling factor and published channel count.
  */
 public enum FusionPoint {
     CONV1_2(1, 64),

@@ -85,6 +85,11 @@ final class ClassesRecipe extends FullImageRecipe {
     }
 
     @Override
+    public AbGamut outputBins() {
+        return AbGamut.zhang();
+    }
+
+    @Override
     public double temperature() {
         return AnnealedMean.ZHANG_TEMPERATURE;
     }

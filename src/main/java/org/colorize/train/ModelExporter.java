@@ -3,21 +3,23 @@ package org.colorize.train;
 import org.colorize.TrainException;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.colorize.color.AbGamut;
 import org.colorize.model.AbDecoder;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
 import org.colorize.ColorizeException;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -53,7 +55,7 @@ public final class ModelExporter {
      * @param expected the inference branch's output on {@code check} ({@link TrainingGraph#evaluate})
      * @return the largest |Δab| found
      */
-    public static double export(TrainingGraph graph, JsonObject card, Path target, Batch check,
+    public static double export(TrainingGraph graph, ModelCard card, Path target, Batch check,
             TrainingGraph.Evaluation expected) throws TrainException {
         Path dir = target.toAbsolutePath().normalize();
         Path parent = dir.getParent();
@@ -64,8 +66,8 @@ public final class ModelExporter {
             staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".export-");
             Path model = staging.resolve("model");
             graph.exportInference(model);
-            keepInstallChoices(dir, card);
-            Checkpoints.writeSynced(model.resolve(ModelCard.FILE_NAME), Checkpoints.GSON.toJson(card));
+            ModelCards.write(keepInstallChoices(dir, card), model);
+            forceToDisk(model.resolve(ModelCard.FILE_NAME));
             double diff = verify(model, graph.recipe(), check, expected);
             if (Files.exists(dir)) {
                 Path old = staging.resolve("replaced");
@@ -94,10 +96,20 @@ public final class ModelExporter {
      * the same folder: {@code default} (the model used when none is named). Measured metrics do not
      * carry over: they belong to the old weights.
      */
-    static void keepInstallChoices(Path dir, JsonObject card) {
-        if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) return;
-        JsonObject old = readCard(dir);
-        if (old != null && old.has("default") && !card.has("default")) card.add("default", old.get("default"));
+    static ModelCard keepInstallChoices(Path dir, ModelCard card) {
+        if (card.isDefault() || !Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) return card;
+        try {
+            return ModelCards.read(dir).isDefault() ? ModelCards.builder(card).isDefault(true).build() : card;
+        } catch (ColorizeException unreadable) {
+            return card; // an unreadable old card chose nothing
+        }
+    }
+
+    /** The card's bytes reach the disk before the folder is renamed into place. */
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
     }
 
     /** Removes leftovers of interrupted exports of this model; restores a target lost between the two renames. */
@@ -122,11 +134,12 @@ public final class ModelExporter {
         double worst = 0;
         try (ColorizationModel loaded = ColorizationModel.load(model, DeviceChoice.CPU)) {
             double temperature = loaded.card().temperature();
+            AbGamut bins = loaded.card().outputBins();
             for (int i = 0; i < n; i++) {
                 float[] l = new float[s * s];
                 System.arraycopy(check.l(), i * s * s, l, 0, s * s);
                 AbField got = loaded.predictAb(l, s, temperature);
-                float[] want = expectedAb(recipe, expected, i, temperature);
+                float[] want = expectedAb(recipe, expected, i, bins, temperature);
                 if (got.ab().length != want.length) {
                     throw new TrainException("Exported model returns " + got.ab().length / 2 + " ab pixels per image, the"
                             + " training graph " + want.length / 2 + ".");
@@ -143,17 +156,19 @@ public final class ModelExporter {
         return worst;
     }
 
-    /** Interleaved ab of image {@code i} of an inference-branch result, decoded as the runtime decodes it. */
-    static float[] expectedAb(TrainingRecipe recipe, TrainingGraph.Evaluation e, int i, double temperature) {
-        return AbDecoder.decode(e.image(i), e.grid() * e.grid(), recipe.outputEncoding(), temperature);
+    /** Interleaved ab of image {@code i} of an inference-branch result over the card's {@code bins}, decoded as the runtime decodes it. */
+    static float[] expectedAb(TrainingRecipe recipe, TrainingGraph.Evaluation e, int i, AbGamut bins, double temperature) {
+        return AbDecoder.decode(e.image(i), e.grid() * e.grid(), recipe.outputEncoding(), bins, temperature);
     }
 
-    /** The card of the model in {@code folder}, or null when there is none or it is unreadable. */
+    /**
+     * The card of the model in {@code folder} as JSON in the current schema, or null when there is
+     * none or it is unreadable.
+     */
     static JsonObject readCard(Path folder) {
         try {
-            return JsonParser.parseString(Files.readString(folder.resolve(ModelCard.FILE_NAME), StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-        } catch (IOException | RuntimeException e) {
+            return ModelCards.read(folder).json();
+        } catch (ColorizeException e) {
             return null;
         }
     }

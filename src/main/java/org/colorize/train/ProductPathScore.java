@@ -2,6 +2,7 @@ package org.colorize.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.colorize.color.AbGamut;
 import org.colorize.color.Lab;
 import org.colorize.eval.MakeGray;
 import org.colorize.eval.Psnr;
@@ -41,22 +42,24 @@ final class ProductPathScore {
     }
 
     private final OutputEncoding encoding;
+    private final AbGamut bins;
     private final double temperature;
     private final Upsampling upsampling;
 
-    ProductPathScore(OutputEncoding encoding, double temperature) {
-        this(encoding, temperature, ColorizeOptions.defaults().upsample());
+    ProductPathScore(OutputEncoding encoding, AbGamut bins, double temperature) {
+        this(encoding, bins, temperature, ColorizeOptions.defaults().upsample());
     }
 
-    ProductPathScore(OutputEncoding encoding, double temperature, Upsampling upsampling) {
+    ProductPathScore(OutputEncoding encoding, AbGamut bins, double temperature, Upsampling upsampling) {
         this.encoding = encoding;
+        this.bins = bins;
         this.temperature = temperature;
         this.upsampling = upsampling;
     }
 
     /** The scorer of a recipe's output. */
     static ProductPathScore of(TrainingRecipe recipe) {
-        return new ProductPathScore(recipe.outputEncoding(), recipe.temperature());
+        return new ProductPathScore(recipe.outputEncoding(), recipe.outputBins(), recipe.temperature());
     }
 
     /**
@@ -88,7 +91,7 @@ final class ProductPathScore {
     double psnr(ProductBatch batch, int i, float[] raw, int grid) {
         Batch b = batch.network();
         int s = b.size();
-        float[] ab = AbDecoder.decode(raw, grid * grid, encoding, temperature);
+        float[] ab = AbDecoder.decode(raw, grid * grid, encoding, bins, temperature);
         float[] small = new float[s * s];
         System.arraycopy(b.l(), i * s * s, small, 0, s * s);
         float[] guide = grid == s ? small : NetworkInput.resample(small, s, grid);

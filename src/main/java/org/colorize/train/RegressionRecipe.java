@@ -2,6 +2,7 @@ package org.colorize.train;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.colorize.color.AbGamut;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.colorize.model.OutputEncoding;
@@ -53,6 +54,11 @@ final class RegressionRecipe extends FullImageRecipe {
     @Override
     public OutputEncoding outputEncoding() {
         return OutputEncoding.AB;
+    }
+
+    @Override
+    public AbGamut outputBins() {
+        return null;
     }
 
     @Override

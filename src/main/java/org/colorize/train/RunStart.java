@@ -107,7 +107,7 @@ record RunStart(String run, long step, JsonObject state, JsonObject card, Map<St
     private static RunStart fromModel(TrainOptions o, Path out, JsonObject card, String run, TrainingListener listener)
             throws TrainException {
         JsonObject training = card.getAsJsonObject("training");
-        double width = card.get("width").getAsDouble();
+        double width = TrainedModelCard.width(card).getAsDouble();
         Head head = Head.parse(training.get("head").getAsString());
         checkArchitecture(o, width, head, "the model in " + out);
         long steps = training.get("steps").getAsLong();
@@ -139,7 +139,8 @@ record RunStart(String run, long step, JsonObject state, JsonObject card, Map<St
     static String runOf(JsonObject card) {
         if (card == null || !card.has("training") || !card.get("training").isJsonObject()) return null;
         JsonObject t = card.getAsJsonObject("training");
-        return t.has("run") && card.has("width") && t.has("steps") && t.has("head") ? t.get("run").getAsString() : null;
+        return t.has("run") && TrainedModelCard.width(card).isPresent() && t.has("steps") && t.has("head")
+                ? t.get("run").getAsString() : null;
     }
 
     /**

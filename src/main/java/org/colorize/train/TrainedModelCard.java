@@ -1,18 +1,29 @@
 package org.colorize.train;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.colorize.Colorize;
+import org.colorize.ColorizeException;
+import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
+import org.colorize.model.InputEncoding;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
 import org.colorize.nn.Losses;
 import org.colorize.nn.SavedModelExport;
 
 /** The card of a model the trainer exports: architecture, encodings, training data, run and metrics. */
 final class TrainedModelCard {
+    static final String ARCHITECTURE = "siggraph17-unet";
+    static final String SOURCE = "trained by this project (" + Colorize.NAME + "); see training";
+
     private TrainedModelCard() {
     }
 
@@ -32,49 +43,65 @@ final class TrainedModelCard {
     }
 
     /** The model card (see README "Training" for the fields). */
-    static JsonObject card(TrainOptions o, TrainingGraph graph, TrainingData data, String run, long step, double wall,
+    static ModelCard card(TrainOptions o, TrainingGraph graph, TrainingData data, String run, long step, double wall,
             Validation v, long seed, boolean finished) {
-        JsonObject card = new JsonObject();
-        card.addProperty("name", o.name());
-        card.addProperty("version", LocalDate.now(ZoneOffset.UTC) + "-step" + step);
-        card.addProperty("kind", "full-image");
-        card.addProperty("architecture", "siggraph17-unet");
-        card.addProperty("width", o.width());
-        card.addProperty("parameters", graph.parameterCount());
-        JsonObject input = new JsonObject();
-        input.addProperty("name", SavedModelExport.INPUT);
-        input.addProperty("size", o.size());
-        input.addProperty("encoding", "l");
-        card.add("input", input);
-        JsonObject output = new JsonObject();
-        if (o.head() == Head.REGRESSION) {
-            output.addProperty("name", SavedModelExport.OUTPUT_AB);
-            output.addProperty("encoding", "ab");
-        } else {
-            output.addProperty("name", SavedModelExport.OUTPUT_LOGITS);
-            output.addProperty("encoding", "ab_bins_logits");
-            output.addProperty("temperature", AnnealedMean.ZHANG_TEMPERATURE);
-        }
-        card.add("output", output);
+        return card(o, graph.parameterCount(), data, run, step, wall, v, seed, finished);
+    }
+
+    static ModelCard card(TrainOptions o, long parameters, TrainingData data, String run, long step, double wall,
+            Validation v, long seed, boolean finished) {
         Map<String, Integer> licenses = data.licenses();
         StringBuilder dataLicenses = new StringBuilder();
         licenses.forEach((k, n) -> dataLicenses.append(dataLicenses.length() == 0 ? "" : ", ").append(k).append(" (")
                 .append(n).append(')'));
-        card.addProperty("license", "weights trained by this project (Colorize) on the training data below;"
-                + " training data licenses: " + dataLicenses);
+        return ModelCards.builder(o.name())
+                .version(LocalDate.now(ZoneOffset.UTC) + "-step" + step)
+                .kind(ModelCard.FULL_IMAGE)
+                .component(ModelCard.FULL_IMAGE, c -> {
+                    c.architecture(ARCHITECTURE).width(o.width()).parameters(parameters)
+                            .input(SavedModelExport.INPUT, InputEncoding.L, o.size());
+                    if (o.head() == Head.REGRESSION) c.output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB);
+                    else c.output(SavedModelExport.OUTPUT_LOGITS, OutputEncoding.AB_BINS_LOGITS, AbGamut.ZHANG_313,
+                            AnnealedMean.ZHANG_TEMPERATURE);
+                })
+                .license("weights trained by this project (Colorize) on the training data below;"
+                        + " training data licenses: " + dataLicenses)
+                .source(SOURCE)
+                .trainingData(trainingData(data))
+                .training(training(o, run, step, wall, seed, finished))
+                .metrics(metrics(o, v))
+                .build();
+    }
+
+    /**
+     * The network width of a card this trainer wrote (read back for resuming), or empty when the
+     * card names none.
+     */
+    static OptionalDouble width(JsonObject card) {
+        try {
+            return ModelCards.parse(card.toString()).component(ModelCard.FULL_IMAGE)
+                    .map(c -> c.architecture().width()).orElse(OptionalDouble.empty());
+        } catch (ColorizeException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /** Counts, licenses and fingerprint of the data; folders by name only (a card names no machine's paths). */
+    private static JsonObject trainingData(TrainingData data) {
+        Map<String, Integer> licenses = data.licenses();
         JsonObject td = new JsonObject();
         int images = data.train().size() + data.validation().size();
         td.addProperty("description", images + " color images from " + data.folder().getFileName()
                 + (data.manifest() != null ? " (sources and licenses from " + data.manifest().getFileName() + ")"
                         : " (no manifest: licenses unknown)"));
-        td.addProperty("folder", data.folder().toString());
+        td.addProperty("folder", data.folder().getFileName().toString());
         td.addProperty("images", images);
         td.addProperty("train", data.train().size());
         td.addProperty("validation", data.validation().size());
         td.addProperty("skipped_gray", data.gray().size());
         td.addProperty("skipped_unreadable", data.unreadable().size());
         td.addProperty("fingerprint", data.fingerprint());
-        if (data.manifest() != null) td.addProperty("manifest", data.manifest().toString());
+        if (data.manifest() != null) td.addProperty("manifest", relativeToData(data, data.manifest()));
         JsonObject lic = new JsonObject();
         licenses.forEach(lic::addProperty);
         td.add("licenses", lic);
@@ -84,7 +111,16 @@ final class TrainedModelCard {
             packages.forEach(p::addProperty);
             td.add("packages", p);
         }
-        card.add("training_data", td);
+        return td;
+    }
+
+    /** {@code file} relative to the training data folder ("manifest.tsv", "../manifest.tsv"). */
+    private static String relativeToData(TrainingData data, Path file) {
+        Path folder = data.folder().toAbsolutePath().normalize();
+        return folder.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    private static JsonObject training(TrainOptions o, String run, long step, double wall, long seed, boolean finished) {
         JsonObject t = new JsonObject();
         t.addProperty("trainer", Colorize.NAME + " " + Colorize.VERSION + " (org.colorize.train.Trainer)");
         t.addProperty("run", run);
@@ -101,17 +137,20 @@ final class TrainedModelCard {
         t.addProperty("seed", seed);
         t.addProperty("loss", o.head() == Head.REGRESSION
                 ? "smooth-L1 on ab/110, delta " + TrainOptions.fmt(Losses.INSTCOLORIZATION_DELTA * 110) + "/110"
-                : "class-rebalanced cross entropy over 313 ab bins (lambda 1/2, sigma 5), soft targets (5 neighbours, sigma 5)");
+                : "class-rebalanced cross entropy over " + AbGamut.zhang().size() + " ab bins (lambda 1/2, sigma 5),"
+                        + " soft targets (5 neighbours, sigma 5)");
         t.addProperty("augmentation", "random square crops of 0.5-1.0 of the short side, horizontal flips, area resampling");
         t.addProperty("wall_time_s", Math.round(wall));
         t.addProperty("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        card.add("training", t);
+        return t;
+    }
+
+    private static JsonObject metrics(TrainOptions o, Validation v) {
         JsonObject metrics = new JsonObject();
         JsonObject val = validationJson(v);
         val.addProperty("crops", "center square of each validation image, area-resampled to " + o.size() + "x" + o.size());
         val.addProperty("split", "images whose path hash falls below " + TrainOptions.fmt(o.valFraction()));
         metrics.add("validation", val);
-        card.add("metrics", metrics);
-        return card;
+        return metrics;
     }
 }

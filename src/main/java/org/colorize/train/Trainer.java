@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
-import com.google.gson.JsonObject;
 import org.colorize.TrainException;
+import org.colorize.model.ModelCard;
 import org.colorize.nn.TfNatives;
 
 /**
@@ -239,7 +239,7 @@ public final class Trainer {
         TrainOptions o = run.options();
         TrainingGraph.Evaluation expected = run.graph().evaluate(check);
         double wall = run.wallSeconds();
-        JsonObject card = TrainedModelCard.card(o, run.graph(), run.data(), run.start().run(), step, wall, validation,
+        ModelCard card = TrainedModelCard.card(o, run.graph(), run.data(), run.start().run(), step, wall, validation,
                 run.start().seed(), stop == null);
         double diff = ModelExporter.export(run.graph(), card, run.out(), check, expected);
         listener.message(String.format(Locale.ROOT, "exported %s (step %d): validation PSNR %.2f dB (gray %.2f dB);"

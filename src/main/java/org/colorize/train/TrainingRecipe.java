@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.colorize.color.AbGamut;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.Adam;
 import org.colorize.nn.ParameterStore;
@@ -76,6 +77,9 @@ public interface TrainingRecipe {
 
     /** What the exported output holds: how the product (and validation) decode it. */
     OutputEncoding outputEncoding();
+
+    /** The ab bins of a distribution output (null when the output is ab). */
+    AbGamut outputBins();
 
     /** The annealed-mean temperature its card gives distribution outputs (NaN when the output is ab). */
     double temperature();

@@ -15,6 +15,11 @@ import java.util.List;
  */
 public record Validation(long step, LossValues losses, double psnr, double grayPsnr, int images) {
 
+    /** A validation that knows only its total loss. */
+    public Validation(long step, double loss, double psnr, double grayPsnr, int images) {
+        this(step, LossValues.of(List.of(LossValues.TOTAL), new double[] {loss}), psnr, grayPsnr, images);
+    }
+
     /** The mean total loss. */
     public double loss() {
         return losses.total();

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.colorize.model.InputEncoding;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,10 +70,12 @@ class TrainCommandTest {
     @Test
     void anExistingModelFolderIsNotReplacedWithoutOverwrite(@TempDir Path tmp) throws Exception {
         Path model = Files.createDirectories(tmp.resolve("models/m"));
-        Files.writeString(model.resolve("model.json"), "{\"name\":\"m\"}");
+        ModelCards.write(ModelCards.builder("m").component(ModelCard.FULL_IMAGE, c -> c.input("l", InputEncoding.L, 64)
+                .output("ab", OutputEncoding.AB)).build(), model);
+        String card = Files.readString(model.resolve(ModelCard.FILE_NAME));
         Path data = Files.createDirectory(tmp.resolve("data"));
         assertEquals(1, run("train", "--data", data.toString(), "--out", model.toString()));
         assertTrue(err().contains("exists") && err().contains("--overwrite"), err());
-        assertEquals("{\"name\":\"m\"}", Files.readString(model.resolve("model.json")));
+        assertEquals(card, Files.readString(model.resolve(ModelCard.FILE_NAME)));
     }
 }

@@ -2,9 +2,9 @@ package org.colorize.model;
 
 import org.colorize.runtime.TensorFlowRuntime;
 
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,22 +32,22 @@ public final class TinyModels {
 
     /** A working regression model: ab = 110 · tanh(conv(relu(conv(l)))) with output "ab". */
     public static synchronized Path regression() {
-        return build("tiny-regression", 1, 2, "ab", "ab_over_110", 64);
+        return build("tiny-regression", 1, 2, "ab", OutputEncoding.AB_OVER_110, 64);
     }
 
     /** Signature input with 3 channels: must be refused. */
     public static synchronized Path wrongInput() {
-        return build("tiny-wrong-input", 3, 2, "ab", "ab_over_110", 64);
+        return build("tiny-wrong-input", 3, 2, "ab", OutputEncoding.AB_OVER_110, 64);
     }
 
     /** Output with 5 channels while the card says ab: must be refused. */
     public static synchronized Path wrongOutput() {
-        return build("tiny-wrong-output", 1, 5, "ab", "ab_over_110", 64);
+        return build("tiny-wrong-output", 1, 5, "ab", OutputEncoding.AB_OVER_110, 64);
     }
 
     /** A distribution model: logits over the 313 ab bins, output "ab_logits". */
     public static synchronized Path distribution() {
-        return build("tiny-distribution", 1, 313, "ab_logits", "ab_bins_logits", 64);
+        return build("tiny-distribution", 1, 313, "ab_logits", OutputEncoding.AB_BINS_LOGITS, 64);
     }
 
     /** A folder holding an empty copy of the models root, for "nothing installed". */
@@ -87,7 +87,7 @@ public final class TinyModels {
         return target;
     }
 
-    private static Path build(String name, int inChannels, int outChannels, String outputName, String encoding, int size) {
+    private static Path build(String name, int inChannels, int outChannels, String outputName, OutputEncoding encoding, int size) {
         Path dir = root().resolve(name);
         if (Files.isDirectory(dir)) return dir;
         try {
@@ -117,19 +117,16 @@ public final class TinyModels {
         return dir;
     }
 
-    static void writeCard(Path dir, String name, String outputName, String encoding, int size) {
-        String card = "{\n"
-                + "  \"name\": \"" + name + "\",\n"
-                + "  \"version\": \"0.0.1-test\",\n"
-                + "  \"kind\": \"full-image\",\n"
-                + "  \"architecture\": \"tiny-conv (test fixture, untrained)\",\n"
-                + "  \"input\": {\"name\": \"l\", \"size\": " + size + ", \"encoding\": \"l_centered\"},\n"
-                + "  \"output\": {\"name\": \"" + outputName + "\", \"encoding\": \"" + encoding + "\"},\n"
-                + "  \"training_data\": \"none (fixed pseudo-random weights)\",\n"
-                + "  \"license\": \"MIT\"\n"
-                + "}\n";
+    static void writeCard(Path dir, String name, String outputName, OutputEncoding encoding, int size) {
+        ModelCard card = ModelCards.builder(name)
+                .version("0.0.1-test")
+                .component(ModelCard.FULL_IMAGE, c -> c.architecture("tiny-conv (test fixture, untrained)")
+                        .input("l", InputEncoding.L_CENTERED, size).output(outputName, encoding))
+                .trainingData(new JsonPrimitive("none (fixed pseudo-random weights)"))
+                .license("MIT")
+                .build();
         try {
-            Files.writeString(dir.resolve(ModelCard.FILE_NAME), card, StandardCharsets.UTF_8);
+            ModelCards.write(card, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

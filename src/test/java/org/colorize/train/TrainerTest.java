@@ -22,6 +22,7 @@ import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.ParameterStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +122,9 @@ class TrainerTest {
         assertEquals("ab", card.outputName());
         assertEquals(OutputEncoding.AB, card.outputEncoding());
         JsonObject json = card.json();
-        assertEquals(0.125, json.get("width").getAsDouble());
+        assertEquals(0.125, card.main().architecture().width().getAsDouble());
+        assertEquals("data", json.getAsJsonObject("training_data").get("folder").getAsString(), "the data folder by name, not path");
+        assertFalse(ModelCards.toJson(card).contains(data.toString()), "no path of this machine in the card");
         assertEquals(30, json.getAsJsonObject("training").get("steps").getAsInt());
         assertTrue(json.getAsJsonObject("training").get("finished").getAsBoolean());
         JsonObject td = json.getAsJsonObject("training_data");
@@ -161,7 +164,8 @@ class TrainerTest {
             for (int i = 0; i < check.count(); i++) {
                 float[] l = java.util.Arrays.copyOfRange(check.l(), i * 32 * 32, (i + 1) * 32 * 32);
                 AbField ab = m.predictAb(l, 32, m.card().temperature());
-                float[] want = ModelExporter.expectedAb(recipe, expected, i, m.card().temperature());
+                float[] want = ModelExporter.expectedAb(recipe, expected, i, m.card().outputBins(),
+                        m.card().temperature());
                 for (int k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(ab.ab()[k] - want[k]));
             }
         }

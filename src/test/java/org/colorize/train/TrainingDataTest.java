@@ -178,7 +178,7 @@ class TrainingDataTest {
         assertTrue(b.ab()[0] > 0.3, "red: a > 0");
         assertTrue(b.ab()[2 * 15 + 1] < -0.3, "blue: b < 0");
         // gray baseline PSNR is finite, perfect ab gives ~the 8-bit rounding limit
-        ProductPathScore score = new ProductPathScore(org.colorize.model.OutputEncoding.AB, Double.NaN);
+        ProductPathScore score = new ProductPathScore(org.colorize.model.OutputEncoding.AB, null, Double.NaN);
         ProductPathScore.ProductBatch pb = score.prepare(List.of(b)).get(0);
         double gray = score.grayPsnr(pb, 0);
         float[] ab = new float[16 * 16 * 2];

@@ -1,0 +1,93 @@
+package org.colorize.model;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.colorize.color.AbGamut;
+
+/** Reads a card in the current schema ({@link ModelCards#SCHEMA}) into a {@link ModelCard}, checking every key it uses. */
+final class CardReader {
+    /** What a path that names one machine's folder starts with: /, ~/, \\, C:\ or C:/. */
+    static final Pattern ABSOLUTE_PATH = Pattern.compile("^(?:/|~/|\\\\\\\\|[A-Za-z]:[\\\\/]).*", Pattern.DOTALL);
+
+    private CardReader() {
+    }
+
+    /**
+     * @param fallbackName the name when the card has none (its folder's), or null to require one
+     * @param schema       the schema the card was written in, recorded on the result
+     */
+    static ModelCard read(CardFields root, String fallbackName, int schema) {
+        String name = root.string("name", fallbackName);
+        if (name == null) throw root.error("name", "is missing");
+        String kind = root.string("kind", CardDefaults.KIND);
+        CardFields components = root.nonEmptyObject("components");
+        List<ModelComponent> list = new ArrayList<>();
+        for (String role : components.keys()) list.add(component(role, components.requiredObject(role)));
+        if (kind.equals(ModelCard.FULL_IMAGE) && list.stream().noneMatch(c -> c.role().equals(ModelCard.FULL_IMAGE))) {
+            throw components.error(ModelCard.FULL_IMAGE, "is missing: a " + ModelCard.FULL_IMAGE + " card needs that component");
+        }
+        for (String free : List.of("training", "metrics")) {
+            if (root.has(free)) root.requiredObject(free);
+        }
+        JsonObject json = root.json().deepCopy();
+        json.addProperty("name", name); // a card named after its folder says so in json() too
+        return new ModelCard(schema, name, root.string("version", CardDefaults.VERSION), kind, list,
+                root.string("license", CardDefaults.LICENSE), root.bool("default", false), json);
+    }
+
+    private static ModelComponent component(String role, CardFields c) {
+        CardFields a = c.object("architecture");
+        Architecture architecture = new Architecture(a.string("name", CardDefaults.ARCHITECTURE), a.number("width"),
+                a.wholeNumber("parameters"));
+        return new ModelComponent(role, architecture, signature(c.requiredObject("signature")));
+    }
+
+    private static ComponentSignature signature(CardFields s) {
+        List<SignatureInput> inputs = new ArrayList<>();
+        CardFields in = s.nonEmptyObject("inputs");
+        for (String name : in.keys()) {
+            CardFields i = in.requiredObject(name);
+            inputs.add(new SignatureInput(name, i.requiredParsed("encoding", InputEncoding::parse), inputSize(i)));
+        }
+        List<SignatureOutput> outputs = new ArrayList<>();
+        CardFields out = s.nonEmptyObject("outputs");
+        for (String name : out.keys()) outputs.add(output(name, out.requiredObject(name)));
+        return new ComponentSignature(savedModel(s), inputs, outputs);
+    }
+
+    private static SignatureOutput output(String name, CardFields o) {
+        OutputEncoding encoding = o.requiredParsed("encoding", OutputEncoding::parse);
+        String bins = null;
+        if (encoding.isDistribution()) {
+            bins = o.string("bins", CardDefaults.BINS);
+            o.parsed("bins", AbGamut::named, CardDefaults.BINS);
+        }
+        return new SignatureOutput(name, encoding, bins, temperature(o));
+    }
+
+    /** {@code size}: a positive multiple of 8, {@link CardDefaults#INPUT_SIZE} when absent. */
+    static int inputSize(CardFields input) {
+        int size = input.wholeNumber("size", CardDefaults.INPUT_SIZE);
+        if (size < 8 || size % 8 != 0) throw input.error("size", "must be a positive multiple of 8, was " + size);
+        return size;
+    }
+
+    /** {@code temperature}: positive, {@link CardDefaults#TEMPERATURE} when absent. */
+    static double temperature(CardFields output) {
+        double t = output.number("temperature", CardDefaults.TEMPERATURE);
+        if (!(t > 0)) throw output.error("temperature", "must be positive, was " + t);
+        return t;
+    }
+
+    /** {@code saved_model}: a folder inside the model folder, never an absolute path or one leading out of it. */
+    private static String savedModel(CardFields s) {
+        String folder = s.string("saved_model", CardDefaults.SAVED_MODEL);
+        boolean escapes = List.of(folder.split("[/\\\\]")).contains("..");
+        if (folder.isEmpty() || ABSOLUTE_PATH.matcher(folder).matches() || escapes) {
+            throw s.error("saved_model", "must be a folder inside the model folder (\".\" for the folder itself), was '" + folder + "'");
+        }
+        return folder;
+    }
+}
