@@ -18,13 +18,15 @@ import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
-import org.colorize.nn.SavedModelExport;
 import org.colorize.ColorizeException;
+import org.colorize.nn.SavedModelExport;
 import org.colorize.train.Batch;
 import org.colorize.train.BatchMaker;
+import org.colorize.train.BatchTargets;
 import org.colorize.train.Head;
 import org.colorize.train.RgbImage;
 import org.colorize.train.TrainingGraph;
+import org.colorize.train.TrainingRecipe;
 
 /**
  * {@code colorize bench train}: how fast this machine trains and runs the SIGGRAPH17 U-Net.
@@ -82,10 +84,16 @@ public final class TrainingBenchmark {
         return rows;
     }
 
-    private Row dataPipeline(List<RgbImage> images, int size, Head head) {
+    /** The targets a recipe's batches carry, with equal rebalancing weights (the timing does not depend on them). */
+    private static BatchTargets timingTargets(TrainingRecipe recipe) {
+        if (!recipe.outputEncoding().isDistribution()) return BatchTargets.AB_ONLY;
         float[] rebalancing = new float[AbGamut.zhang().size()];
         Arrays.fill(rebalancing, 1f);
-        BatchMaker maker = new BatchMaker(images, size, batch, head, rebalancing, 1);
+        return BatchTargets.softBins(rebalancing);
+    }
+
+    private Row dataPipeline(List<RgbImage> images, int size, Head head) {
+        BatchMaker maker = new BatchMaker(images, size, batch, timingTargets(head.recipe(0.25)), 1);
         maker.make(0);
         int n = 4;
         long t0 = System.nanoTime();
@@ -97,11 +105,10 @@ public final class TrainingBenchmark {
     }
 
     private Row training(List<RgbImage> images, int size, double width, Head head, int interOp) {
-        float[] rebalancing = new float[AbGamut.zhang().size()];
-        Arrays.fill(rebalancing, 1f);
-        BatchMaker maker = new BatchMaker(images, size, batch, head, rebalancing, 1);
+        TrainingRecipe recipe = head.recipe(width);
+        BatchMaker maker = new BatchMaker(images, size, batch, timingTargets(recipe), 1);
         int cores = Runtime.getRuntime().availableProcessors();
-        try (TrainingGraph g = new TrainingGraph(width, head, 3e-4, 1, cores, interOp)) {
+        try (TrainingGraph g = new TrainingGraph(recipe, new TrainingGraph.Settings(3e-4, 1, cores, interOp))) {
             List<Batch> batches = new ArrayList<>();
             for (int i = 0; i < steps + 2; i++) batches.add(maker.make(i));
             g.train(batches.get(0), 3e-4);
@@ -126,11 +133,11 @@ public final class TrainingBenchmark {
      * busy machine slows both alike; median step times.
      */
     private List<Row> interOp(List<RgbImage> images, int size, double width) {
-        BatchMaker maker = new BatchMaker(images, size, batch, Head.REGRESSION, null, 1);
+        BatchMaker maker = new BatchMaker(images, size, batch, BatchTargets.AB_ONLY, 1);
         int cores = Runtime.getRuntime().availableProcessors();
         int n = Math.max(3, steps);
-        try (TrainingGraph one = new TrainingGraph(width, Head.REGRESSION, 3e-4, 1, cores, 1);
-                TrainingGraph two = new TrainingGraph(width, Head.REGRESSION, 3e-4, 1, cores, 2)) {
+        try (TrainingGraph one = new TrainingGraph(Head.REGRESSION.recipe(width), new TrainingGraph.Settings(3e-4, 1, cores, 1));
+                TrainingGraph two = new TrainingGraph(Head.REGRESSION.recipe(width), new TrainingGraph.Settings(3e-4, 1, cores, 2))) {
             List<Batch> batches = new ArrayList<>();
             for (int i = 0; i < n + 2; i++) batches.add(maker.make(i));
             for (int i = 0; i < 2; i++) {
@@ -171,12 +178,12 @@ public final class TrainingBenchmark {
             float[] l = new float[size * size];
             Random r = new Random(1);
             for (int i = 0; i < l.length; i++) l[i] = 20 + 60 * r.nextFloat();
-            m.predictAb(l, size, 0.38);
-            m.predictAb(l, size, 0.38);
+            m.predictAb(l, size, m.card().temperature());
+            m.predictAb(l, size, m.card().temperature());
             double[] t = new double[5];
             for (int i = 0; i < t.length; i++) {
                 long t0 = System.nanoTime();
-                m.predictAb(l, size, 0.38);
+                m.predictAb(l, size, m.card().temperature());
                 t[i] = (System.nanoTime() - t0) / 1e9;
             }
             Arrays.sort(t);
@@ -192,9 +199,9 @@ public final class TrainingBenchmark {
             dir = Files.createTempDirectory("colorize-bench-");
             Path model = dir.resolve("random");
             long params;
-            try (TrainingGraph g = new TrainingGraph(width, Head.REGRESSION, 3e-4, 1, 1, 1)) {
+            try (TrainingGraph g = new TrainingGraph(Head.REGRESSION.recipe(width), new TrainingGraph.Settings(3e-4, 1, 1, 1))) {
                 params = g.parameterCount();
-                SavedModelExport.exportSiggraph17(model, g.session(), g.config());
+                g.exportInference(model);
             }
             ModelCards.write(ModelCards.builder("random")
                     .component(ModelCard.FULL_IMAGE, c -> c.architecture("siggraph17-unet")

@@ -140,9 +140,9 @@ final class TrainCommand {
             if (!last && now - lastDraw < (terminal ? 250_000_000L : 30_000_000_000L) && lastDraw != 0) return;
             lastDraw = now;
             int filled = (int) (WIDTH * p.step() / Math.max(1, p.total()));
-            String line = String.format(Locale.ROOT, "[%s%s] step %d/%d  %.1f img/s  loss %.4g  lr %.2g  ETA %s",
-                    "#".repeat(filled), ".".repeat(WIDTH - filled), p.step(), p.total(), p.imagesPerSecond(), p.lossEma(),
-                    p.learningRate(), duration(p.etaSeconds()));
+            String line = String.format(Locale.ROOT, "[%s%s] step %d/%d  %.1f img/s  loss %s  lr %.2g  ETA %s",
+                    "#".repeat(filled), ".".repeat(WIDTH - filled), p.step(), p.total(), p.imagesPerSecond(),
+                    p.smoothed().describe(), p.learningRate(), duration(p.etaSeconds()));
             if (terminal) {
                 err.print("\r" + line + "\u001b[K");
                 open = true;
@@ -153,8 +153,8 @@ final class TrainCommand {
 
         @Override
         public synchronized void validated(Validation v) {
-            message(String.format(Locale.ROOT, "validation at step %d: loss %.4g, PSNR %.2f dB (gray baseline %.2f dB) on %d"
-                    + " crops", v.step(), v.loss(), v.psnr(), v.grayPsnr(), v.images()));
+            message(String.format(Locale.ROOT, "validation at step %d: loss %s, PSNR %.2f dB (gray baseline %.2f dB) on %d"
+                    + " crops", v.step(), v.losses().describe(), v.psnr(), v.grayPsnr(), v.images()));
         }
 
         synchronized void end() {

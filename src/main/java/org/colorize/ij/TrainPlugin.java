@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.colorize.model.ModelRegistry;
 import org.colorize.train.Head;
+import org.colorize.train.LossValues;
 import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
 import org.colorize.train.Trainer;
@@ -221,10 +222,13 @@ public class TrainPlugin implements PlugIn {
     /** Status line, progress bar, Log lines and the loss plot. */
     static final class ImageJListener implements TrainingListener {
         private static final long REDRAW_NANOS = 2_000_000_000L;
+        /** The loss series' colors, in the recipe's order of names; validation is red. */
+        private static final Color[] SERIES_COLORS = {Color.BLUE, new Color(0, 150, 0), Color.MAGENTA, Color.DARK_GRAY};
         private final TrainOptions options;
         private final boolean showPlot;
         private final List<Double> steps = new ArrayList<>();
-        private final List<Double> ema = new ArrayList<>();
+        /** The moving average of each loss the recipe names, in its order. */
+        private final Map<String, List<Double>> ema = new LinkedHashMap<>();
         private final List<Double> valSteps = new ArrayList<>();
         private final List<Double> valLoss = new ArrayList<>();
         private Plot plot;
@@ -244,10 +248,10 @@ public class TrainPlugin implements PlugIn {
         @Override
         public void step(Progress p) {
             IJ.showProgress((int) p.step(), (int) p.total());
-            IJ.showStatus(String.format(Locale.ROOT, "Colorize training: step %d/%d, loss %.4g, %.1f img/s, ETA %s (Esc stops)",
-                    p.step(), p.total(), p.lossEma(), p.imagesPerSecond(), eta(p.etaSeconds())));
+            IJ.showStatus(String.format(Locale.ROOT, "Colorize training: step %d/%d, loss %s, %.1f img/s, ETA %s (Esc stops)",
+                    p.step(), p.total(), p.smoothed().describe(), p.imagesPerSecond(), eta(p.etaSeconds())));
             steps.add((double) p.step());
-            ema.add(p.lossEma());
+            p.smoothed().values().forEach((name, v) -> ema.computeIfAbsent(name, k -> new ArrayList<>()).add(v));
             if (steps.size() > 4000) thin();
             long now = System.nanoTime();
             if (now - lastDraw > REDRAW_NANOS || p.step() == p.total()) {
@@ -260,8 +264,8 @@ public class TrainPlugin implements PlugIn {
         public void validated(Validation v) {
             valSteps.add((double) v.step());
             valLoss.add(v.loss());
-            IJ.log(String.format(Locale.ROOT, "Colorize: validation at step %d: loss %.4g, PSNR %.2f dB (gray baseline %.2f dB)",
-                    v.step(), v.loss(), v.psnr(), v.grayPsnr()));
+            IJ.log(String.format(Locale.ROOT, "Colorize: validation at step %d: loss %s, PSNR %.2f dB (gray baseline %.2f dB)",
+                    v.step(), v.losses().describe(), v.psnr(), v.grayPsnr()));
             draw();
         }
 
@@ -269,23 +273,27 @@ public class TrainPlugin implements PlugIn {
         private void thin() {
             for (int i = steps.size() - 1; i > 0; i -= 2) {
                 steps.remove(i - 1);
-                ema.remove(i - 1);
+                for (List<Double> series : ema.values()) series.remove(i - 1);
             }
         }
 
         private void draw() {
             if (!showPlot || steps.isEmpty()) return;
             double[] x = unbox(steps);
-            double[] y = unbox(ema);
+            List<String> names = new ArrayList<>(ema.keySet());
             try {
                 if (plot == null) {
                     plot = new Plot("Colorize training: " + options.name(), "step", "loss");
-                    plot.setColor(Color.BLUE);
-                    plot.add("line", x, y);
-                    plot.setLegend("train (EMA)\tvalidation", Plot.AUTO_POSITION);
+                    StringBuilder legend = new StringBuilder();
+                    for (int i = 0; i < names.size(); i++) {
+                        plot.setColor(SERIES_COLORS[i % SERIES_COLORS.length]);
+                        plot.add("line", x, unbox(ema.get(names.get(i))));
+                        legend.append(names.get(i)).append(" (EMA)\t");
+                    }
+                    plot.setLegend(legend + "validation " + LossValues.TOTAL, Plot.AUTO_POSITION);
                     plot.show();
                 } else {
-                    plot.replace(0, "line", x, y);
+                    for (int i = 0; i < names.size(); i++) plot.replace(i, "line", x, unbox(ema.get(names.get(i))));
                 }
                 if (!valSteps.isEmpty()) {
                     if (!valSeries) {
@@ -293,7 +301,7 @@ public class TrainPlugin implements PlugIn {
                         plot.add("connected circle", unbox(valSteps), unbox(valLoss));
                         valSeries = true;
                     } else {
-                        plot.replace(1, "connected circle", unbox(valSteps), unbox(valLoss));
+                        plot.replace(names.size(), "connected circle", unbox(valSteps), unbox(valLoss));
                     }
                 }
                 plot.setLimitsToFit(true);

@@ -4,7 +4,7 @@ import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
 
 /** Turns a network's raw output into interleaved ab in Lab units. */
-final class AbDecoder {
+public final class AbDecoder {
     private AbDecoder() {
     }
 
@@ -13,7 +13,7 @@ final class AbDecoder {
      *                    and may be null, for ab outputs
      * @param temperature annealed-mean temperature for distribution outputs
      */
-    static float[] decode(float[] raw, int pixels, OutputEncoding encoding, AbGamut bins, double temperature) {
+    public static float[] decode(float[] raw, int pixels, OutputEncoding encoding, AbGamut bins, double temperature) {
         switch (encoding) {
             case AB:
                 return raw;

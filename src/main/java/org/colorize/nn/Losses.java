@@ -7,8 +7,8 @@ import org.tensorflow.types.family.TFloating;
 
 /** Training losses, written from primitive ops whose gradients are verified (see the tests). */
 public final class Losses {
-    /** InstColorization's δ: 1/110 on ab/110, i.e. one ab unit. */
-    public static final double INSTCOLORIZATION_DELTA = 1.0 / 110.0;
+    /** InstColorization's δ: one ab unit on ab / {@link Siggraph17Net#AB_SCALE}. */
+    public static final double INSTCOLORIZATION_DELTA = 1.0 / Siggraph17Net.AB_SCALE;
 
     private Losses() {}
 

@@ -210,6 +210,14 @@ public final class ParameterStore<T extends TFloating> {
         return Collections.unmodifiableList(registry.updates);
     }
 
+    /**
+     * The update ops registered so far whose op name starts with {@code prefix} (a layer's update
+     * ops are named under the layer, e.g. {@code conv1_norm/…}); "" gives every one.
+     */
+    public List<Op> updates(String prefix) {
+        return registry.updates.stream().filter(op -> op.op().name().startsWith(prefix)).toList();
+    }
+
     /** The conv MAC counter of this graph. */
     public FlopCounter flops() {
         return registry.flops;
@@ -231,6 +239,15 @@ public final class ParameterStore<T extends TFloating> {
     /** The trainable parameters, by name. */
     public Map<String, Variable<T>> parameters() {
         return variables(EnumSet.of(Kind.PARAMETER));
+    }
+
+    /** The trainable parameters whose name starts with {@code prefix} (a scope such as {@code fusion/}), by name. */
+    public Map<String, Variable<T>> parameters(String prefix) {
+        Map<String, Variable<T>> out = new LinkedHashMap<>();
+        parameters().forEach((name, v) -> {
+            if (name.startsWith(prefix)) out.put(name, v);
+        });
+        return out;
     }
 
     /** Number of trainable scalars. */

@@ -7,7 +7,7 @@ package org.colorize.train;
  * @param count    images in the batch, B
  * @param size     crop side S
  * @param l        [B, S, S, 1] lightness L in 0…100
- * @param ab       [B, S, S, 2] ab / 110 (regression target)
+ * @param ab       [B, S, S, 2] ab / {@code Siggraph17Net.AB_SCALE} (regression target)
  * @param soft     [B, S/4, S/4, Q] soft-encoded ab distribution (classes head), else null
  * @param weights  [B, S/4, S/4] class-rebalancing weight per target pixel (classes head), else null
  * @param truth    [B·S·S] packed 8-bit sRGB of the crops (validation batches), else null

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.colorize.color.AbGamut;
 import org.colorize.color.Lab;
 import org.colorize.color.SoftEncoding;
+import org.colorize.nn.Siggraph17Net;
 
 /**
  * Makes the batches of a run from the in-memory images. Batch {@code k} is a pure function of
@@ -15,8 +16,8 @@ import org.colorize.color.SoftEncoding;
  *
  * <p>Augmentation: a square crop whose side is a uniform random fraction 0.5…1.0 of the image's short
  * side, at a uniform random position, mirrored left-right with probability ½, area-resampled to S×S.
- * Encoding: sRGB → CIE Lab ({@link Lab}); L as is (the network normalizes it), ab/110 for
- * regression; for the classes head the ab distribution of each 4×4 block (the head's grid) as the
+ * Encoding: sRGB → CIE Lab ({@link Lab}); L as is (the network normalizes it), normalized ab for
+ * regression (ab / {@link Siggraph17Net#AB_SCALE}); with soft bin targets ({@link BatchTargets}) the ab distribution of each 4×4 block (the head's grid) as the
  * mean of the 16 pixels' soft encodings (Zhang: 5 nearest of the 313 bins, σ = 5), weighted by the
  * class-rebalancing weight of its most likely bin.
  *
@@ -32,26 +33,19 @@ public final class BatchMaker {
     private final List<RgbImage> images;
     private final int size;
     private final int batch;
-    private final Head head;
-    private final float[] rebalancing;
+    private final BatchTargets targets;
     private final long seed;
     private final SoftEncoding encoding;
     private long cachedEpoch = -1;
     private int[] cachedPermutation;
 
-    /**
-     * @param rebalancing per-bin weights over {@link AbGamut#zhang()} for the classes head, else ignored
-     */
-    public BatchMaker(List<RgbImage> images, int size, int batch, Head head, float[] rebalancing, long seed) {
+    /** @param targets what the batches carry besides L and ab (the recipe's {@link TrainingRecipe#targets}) */
+    public BatchMaker(List<RgbImage> images, int size, int batch, BatchTargets targets, long seed) {
         if (images.isEmpty()) throw new IllegalArgumentException("no images");
-        if (head == Head.CLASSES && (rebalancing == null || rebalancing.length != AbGamut.zhang().size())) {
-            throw new IllegalArgumentException("classes head needs " + AbGamut.zhang().size() + " rebalancing weights");
-        }
         this.images = List.copyOf(images);
         this.size = size;
         this.batch = batch;
-        this.head = head;
-        this.rebalancing = rebalancing;
+        this.targets = targets;
         this.seed = seed;
         this.encoding = SoftEncoding.zhang(AbGamut.zhang());
     }
@@ -95,7 +89,7 @@ public final class BatchMaker {
     private Batch allocate(long step, int count, boolean truth) {
         int px = size * size;
         int grid = size / CLASS_STRIDE;
-        boolean classes = head == Head.CLASSES;
+        boolean classes = targets.hasSoftBins();
         int q = encoding.gamut().size();
         return new Batch(step, count, size, new float[count * px], new float[count * px * 2],
                 classes ? new float[count * grid * grid * q] : null, classes ? new float[count * grid * grid] : null,
@@ -116,13 +110,13 @@ public final class BatchMaker {
             b.l()[lBase + p] = (float) lab[0];
             abPlane[2 * p] = (float) lab[1];
             abPlane[2 * p + 1] = (float) lab[2];
-            b.ab()[2 * (lBase + p)] = (float) (lab[1] / 110);
-            b.ab()[2 * (lBase + p) + 1] = (float) (lab[2] / 110);
+            b.ab()[2 * (lBase + p)] = (float) (lab[1] / Siggraph17Net.AB_SCALE);
+            b.ab()[2 * (lBase + p) + 1] = (float) (lab[2] / Siggraph17Net.AB_SCALE);
             if (truth) {
                 b.truth()[lBase + p] = 0xff000000 | (int) r << 16 | (int) g << 8 | (int) bl;
             }
         }
-        if (head == Head.CLASSES) softTargets(abPlane, b, i);
+        if (targets.hasSoftBins()) softTargets(abPlane, b, i);
     }
 
     /** Mean soft encoding of each 4×4 block; weight of the block's most likely bin. */
@@ -153,7 +147,7 @@ public final class BatchMaker {
                 for (int t = 1; t < nTouched; t++) {
                     if (b.soft()[base + touched[t]] > b.soft()[base + best]) best = touched[t];
                 }
-                b.weights()[cell] = rebalancing[best];
+                b.weights()[cell] = targets.rebalancing()[best];
             }
         }
     }
@@ -199,7 +193,7 @@ public final class BatchMaker {
         return batch;
     }
 
-    public Head head() {
-        return head;
+    public BatchTargets targets() {
+        return targets;
     }
 }

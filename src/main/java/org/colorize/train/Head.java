@@ -1,16 +1,25 @@
 package org.colorize.train;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
-/** What the network predicts and how it is trained. */
+/** What the full-image network predicts and how it is trained: the value of {@code --head}, naming a recipe. */
 public enum Head {
-    /** ab via tanh × 110, smooth-L1 loss on ab/110 with InstColorization's δ = 1/110. */
-    REGRESSION,
-    /**
-     * Logits over Zhang's 313 in-gamut ab bins at 1/4 of the input size, class-rebalanced cross
-     * entropy against soft-encoded targets; decoded by annealed mean (T = 0.38).
-     */
-    CLASSES;
+    /** {@link RegressionRecipe}: ab, smooth-L1. */
+    REGRESSION(RegressionRecipe::new),
+    /** {@link ClassesRecipe}: logits over Zhang's ab bins, rebalanced cross entropy, annealed-mean decoding. */
+    CLASSES(ClassesRecipe::new);
+
+    private final DoubleFunction<TrainingRecipe> recipe;
+
+    Head(DoubleFunction<TrainingRecipe> recipe) {
+        this.recipe = recipe;
+    }
+
+    /** The recipe that trains the full-image network of {@code width} with this head. */
+    public TrainingRecipe recipe(double width) {
+        return recipe.apply(width);
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.colorize.color.AbGamut;
-import org.colorize.color.AnnealedMean;
+import org.colorize.model.AbDecoder;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
-import org.colorize.nn.SavedModelExport;
 import org.colorize.ColorizeException;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -66,10 +65,10 @@ public final class ModelExporter {
             cleanStale(parent, dir.getFileName().toString());
             staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".export-");
             Path model = staging.resolve("model");
-            SavedModelExport.exportSiggraph17(model, graph.session(), graph.config());
+            graph.exportInference(model);
             ModelCards.write(keepInstallChoices(dir, card), model);
             forceToDisk(model.resolve(ModelCard.FILE_NAME));
-            double diff = verify(model, graph.head(), check, expected);
+            double diff = verify(model, graph.recipe(), check, expected);
             if (Files.exists(dir)) {
                 Path old = staging.resolve("replaced");
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
@@ -128,7 +127,8 @@ public final class ModelExporter {
     }
 
     /** Loads the staged model like colorization does and compares its ab with the training graph's. */
-    static double verify(Path model, Head head, Batch check, TrainingGraph.Evaluation expected) throws TrainException {
+    static double verify(Path model, TrainingRecipe recipe, Batch check, TrainingGraph.Evaluation expected)
+            throws TrainException {
         int s = check.size();
         int n = check.count();
         double worst = 0;
@@ -139,7 +139,7 @@ public final class ModelExporter {
                 float[] l = new float[s * s];
                 System.arraycopy(check.l(), i * s * s, l, 0, s * s);
                 AbField got = loaded.predictAb(l, s, temperature);
-                float[] want = expectedAb(head, expected, i, bins, temperature);
+                float[] want = expectedAb(recipe, expected, i, bins, temperature);
                 if (got.ab().length != want.length) {
                     throw new TrainException("Exported model returns " + got.ab().length / 2 + " ab pixels per image, the"
                             + " training graph " + want.length / 2 + ".");
@@ -156,32 +156,9 @@ public final class ModelExporter {
         return worst;
     }
 
-    /** Interleaved ab of image {@code i} of an inference-branch result, decoded like the runtime decodes. */
-    static float[] expectedAb(Head head, TrainingGraph.Evaluation e, int i, double temperature) {
-        return expectedAb(head, e, i, AbGamut.zhang(), temperature); // the bins the classes head trains over
-    }
-
-    /** As {@link #expectedAb(Head, TrainingGraph.Evaluation, int, double)} over the card's {@code bins}. */
-    static float[] expectedAb(Head head, TrainingGraph.Evaluation e, int i, AbGamut bins, double temperature) {
-        long[] shape = e.shape();
-        int h = (int) shape[1];
-        int w = (int) shape[2];
-        int c = (int) shape[3];
-        int pixels = h * w;
-        if (head == Head.REGRESSION) {
-            float[] ab = new float[pixels * 2];
-            System.arraycopy(e.output(), i * pixels * 2, ab, 0, ab.length);
-            return ab;
-        }
-        AnnealedMean decoder = new AnnealedMean(bins, temperature);
-        float[] ab = new float[pixels * 2];
-        float[] pair = new float[2];
-        for (int p = 0; p < pixels; p++) {
-            decoder.decodeLogits(e.output(), (i * pixels + p) * c, pair);
-            ab[2 * p] = pair[0];
-            ab[2 * p + 1] = pair[1];
-        }
-        return ab;
+    /** Interleaved ab of image {@code i} of an inference-branch result over the card's {@code bins}, decoded as the runtime decodes it. */
+    static float[] expectedAb(TrainingRecipe recipe, TrainingGraph.Evaluation e, int i, AbGamut bins, double temperature) {
+        return AbDecoder.decode(e.image(i), e.grid() * e.grid(), recipe.outputEncoding(), bins, temperature);
     }
 
     /**

@@ -1,16 +1,13 @@
 package org.colorize.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.colorize.color.AbGamut;
 import org.colorize.nn.Adam;
-import org.colorize.nn.Losses;
 import org.colorize.nn.ParameterStore;
-import org.colorize.nn.Siggraph17Config;
-import org.colorize.nn.Siggraph17Net;
 import org.colorize.nn.Tensors;
 import org.colorize.nn.TfNatives;
 import org.tensorflow.Graph;
@@ -21,80 +18,69 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.framework.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The training graph of a SIGGRAPH17 U-Net and its session: the network in training mode, its loss,
- * Adam, and an inference branch on the same variables (batch norm on moving statistics, the network
- * exactly as exported) for validation and the export check.
+ * The training graph of a {@link TrainingRecipe} and its session: the recipe's parts in training
+ * mode with their named losses, one Adam step per objective (each on its own scope of the one
+ * parameter store), and an inference branch on the same variables (batch norm on moving
+ * statistics, the network exactly as exported) for validation and the export check.
  *
- * <p>Regression head: smooth-L1 on ab/110 with InstColorization's δ = 1/110. Classes head: logits over
- * Zhang's 313 bins at S/4, class-rebalanced cross entropy against soft-encoded targets.
- * Session threads: {@code intraOp} for the work inside one op (one per core is fastest),
+ * <p>Session threads: {@code intraOp} for the work inside one op (one per core is fastest),
  * {@code interOp} for independent ops run side by side (1 and 2 measured equal within noise at width
  * 0.25 on 2 cores, 2 was 14% slower at width 0.5 and 128², so 1 is the default). oneDNN kernels are
  * only used when {@code TF_ENABLE_ONEDNN_OPTS=1} is in the environment before the JVM starts; they
  * train about 2.2× faster here (128², width 0.25: 13 against 6 img/s).
  */
 public final class TrainingGraph implements AutoCloseable {
-    /** Zhang's in-gamut ab bins: the classes head's output channels. */
-    public static final int CLASSES = AbGamut.zhang().size();
 
-    private final Siggraph17Config config;
-    private final Head head;
-    private final Graph graph;
-    private final Session session;
-    private final ParameterStore<TFloat32> store;
-    private final Placeholder<TFloat32> l;
-    private final Placeholder<TFloat32> abTarget;
-    private final Placeholder<TFloat32> softTarget;
-    private final Placeholder<TFloat32> weights;
-    private final Operand<TFloat32> loss;
-    private final Operand<TFloat32> evalLoss;
-    private final Operand<TFloat32> evalOutput;
-    private final Adam.TrainStep<TFloat32> step;
-
-    /** The network config of a width and head (one input channel: L). */
-    public static Siggraph17Config config(double width, Head head) {
-        return head == Head.REGRESSION ? Siggraph17Config.regression(width, 1)
-                : Siggraph17Config.distribution(width, 1, CLASSES);
-    }
-
-    /** The names of the model variables (parameters and batch-norm state) of a width and head. */
-    public static List<String> modelVariableNames(double width, Head head) {
-        TfNatives.load();
-        try (Graph g = new Graph()) {
-            ParameterStore<TFloat32> p = ParameterStore.create(g, TFloat32.class, ParameterStore.Mode.INFERENCE, 0);
-            Siggraph17Net.build(p, p.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1))),
-                    config(width, head));
-            return List.copyOf(p.variables(ParameterStore.MODEL).keySet());
+    /**
+     * How the graph runs.
+     *
+     * @param learningRate Adam's default rate (each step feeds the scheduled one)
+     * @param seed         seeds the initial weights
+     * @param intraOp      TensorFlow intra-op threads
+     * @param interOp      TensorFlow inter-op threads
+     */
+    public record Settings(double learningRate, long seed, int intraOp, int interOp) {
+        /** The settings of a run's options. */
+        public static Settings of(TrainOptions o, long seed) {
+            return new Settings(o.lr(), seed, o.intraOpThreads(), o.interOp());
         }
     }
 
-    public TrainingGraph(double width, Head head, double lr, long seed, int intraOp, int interOp) {
+    private final TrainingRecipe recipe;
+    private final Graph graph;
+    private final Session session;
+    private final ParameterStore<TFloat32> store;
+    private final TrainingInputs inputs;
+    private final NamedFetches trainLosses;
+    private final NamedFetches evalLosses;
+    private final Operand<TFloat32> evalOutput;
+    private final List<Adam.TrainStep<TFloat32>> steps = new ArrayList<>();
+
+    public TrainingGraph(TrainingRecipe recipe, Settings settings) {
         TfNatives.load();
-        this.config = config(width, head);
-        this.head = head;
+        this.recipe = recipe;
         graph = new Graph();
         try {
-            store = ParameterStore.create(graph, TFloat32.class, ParameterStore.Mode.TRAIN, seed);
+            store = ParameterStore.create(graph, TFloat32.class, ParameterStore.Mode.TRAIN, settings.seed());
             Ops tf = store.tf();
-            l = tf.withName("l").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
-            abTarget = tf.withName("ab_target").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 2)));
-            softTarget = tf.withName("soft_target").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, -1, -1, CLASSES)));
-            weights = tf.withName("class_weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
-            Siggraph17Net.Outputs<TFloat32> train = Siggraph17Net.build(store, l, config);
-            loss = lossOf(tf.withSubScope("loss"), train);
-            step = Adam.minimize(store, loss, Adam.Config.defaults().withLearningRate(lr));
-            Siggraph17Net.Outputs<TFloat32> eval = Siggraph17Net.build(store.view(ParameterStore.Mode.INFERENCE, "eval"), l,
-                    config);
-            evalLoss = lossOf(tf.withSubScope("eval_loss"), eval);
-            evalOutput = head == Head.REGRESSION ? eval.ab() : eval.logits();
-            ConfigProto proto = ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOp)
-                    .setInterOpParallelismThreads(interOp).build();
+            inputs = new TrainingInputs(tf);
+            TrainingRecipe.Parts train = recipe.build(store, inputs, tf.withSubScope("loss"));
+            trainLosses = new NamedFetches(recipe.lossNames(), train.losses());
+            for (TrainingRecipe.Objective o : recipe.objectives()) {
+                Operand<TFloat32> loss = train.losses().get(o.loss());
+                if (loss == null) throw new IllegalArgumentException("objective minimizes an unknown loss " + o.loss());
+                steps.add(Adam.minimize(store, loss, Adam.Config.defaults().withLearningRate(settings.learningRate()), o.scope()));
+            }
+            TrainingRecipe.Parts eval = recipe.build(store.view(ParameterStore.Mode.INFERENCE, "eval"), inputs,
+                    tf.withSubScope("eval_loss"));
+            evalLosses = new NamedFetches(recipe.lossNames(), eval.losses());
+            evalOutput = eval.output();
+            ConfigProto proto = ConfigProto.newBuilder().setIntraOpParallelismThreads(settings.intraOp())
+                    .setInterOpParallelismThreads(settings.interOp()).build();
             session = new Session(graph, proto);
             session.initialize();
         } catch (RuntimeException e) {
@@ -103,18 +89,46 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    private Operand<TFloat32> lossOf(Ops tf, Siggraph17Net.Outputs<TFloat32> out) {
-        return head == Head.REGRESSION
-                ? Losses.smoothL1(tf, out.abNormalized(), abTarget, Losses.INSTCOLORIZATION_DELTA)
-                : Losses.crossEntropy(tf, out.logits(), softTarget, weights);
+    /** Named scalars fetched in one run; a scalar two names share (total = the only term) is fetched once. */
+    private static final class NamedFetches {
+        private final List<String> names;
+        private final List<Operand<TFloat32>> distinct = new ArrayList<>();
+        private final int[] index;
+
+        NamedFetches(List<String> names, Map<String, Operand<TFloat32>> byName) {
+            this.names = List.copyOf(names);
+            index = new int[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                Operand<TFloat32> op = byName.get(names.get(i));
+                if (op == null) throw new IllegalArgumentException("the recipe built no loss named " + names.get(i));
+                int at = distinct.indexOf(op);
+                if (at < 0) {
+                    at = distinct.size();
+                    distinct.add(op);
+                }
+                index[i] = at;
+            }
+        }
+
+        int size() {
+            return distinct.size();
+        }
+
+        Session.Runner fetch(Session.Runner r) {
+            distinct.forEach(r::fetch);
+            return r;
+        }
+
+        /** The values, reading fetched results {@code from .. from + size()}. */
+        LossValues read(Result result, int from) {
+            double[] v = new double[names.size()];
+            for (int i = 0; i < v.length; i++) v[i] = Tensors.scalar(result.get(from + index[i]));
+            return LossValues.of(names, v);
+        }
     }
 
-    public Siggraph17Config config() {
-        return config;
-    }
-
-    public Head head() {
-        return head;
+    public TrainingRecipe recipe() {
+        return recipe;
     }
 
     public Session session() {
@@ -129,29 +143,62 @@ public final class TrainingGraph implements AutoCloseable {
         return store.parameterCount();
     }
 
-    /** One Adam step on {@code b} at learning rate {@code lr}; returns the loss before the update. */
-    public double train(Batch b, double lr) {
-        try (Feeds f = feeds(b); TFloat32 rate = TFloat32.scalarOf((float) lr)) {
-            Session.Runner r = f.feed(session.runner()).feed(step.learningRate(), rate).addTarget(step.op()).fetch(loss);
-            try (Result result = r.run()) {
-                return Tensors.scalar(result.get(0));
+    /**
+     * One training step on {@code b} at learning rate {@code lr}: each objective's Adam step in turn;
+     * returns the named losses before the update.
+     */
+    public LossValues train(Batch b, double lr) {
+        try (TrainingInputs.Feeds f = inputs.feeds(b); TFloat32 rate = TFloat32.scalarOf((float) lr)) {
+            LossValues losses = null;
+            for (Adam.TrainStep<TFloat32> step : steps) {
+                Session.Runner r = f.into(session.runner()).feed(step.learningRate(), rate).addTarget(step.op());
+                if (losses == null) {
+                    try (Result result = trainLosses.fetch(r).run()) {
+                        losses = trainLosses.read(result, 0);
+                    }
+                } else {
+                    r.run().close();
+                }
             }
+            return losses;
         }
     }
 
-    /** The inference branch on {@code b}: its loss and raw output (ab in ab units, or logits at S/4). */
+    /** The inference branch on {@code b}: its named losses and raw output (ab in ab units, or logits at S/4). */
     public Evaluation evaluate(Batch b) {
-        try (Feeds f = feeds(b); Result result = f.feed(session.runner()).fetch(evalLoss).fetch(evalOutput).run()) {
-            double lossValue = Tensors.scalar(result.get(0));
-            Tensor out = result.get(1);
+        try (TrainingInputs.Feeds f = inputs.feeds(b);
+                Result result = evalLosses.fetch(f.into(session.runner())).fetch(evalOutput).run()) {
+            LossValues losses = evalLosses.read(result, 0);
+            Tensor out = result.get(evalLosses.size());
             float[] values = new float[Math.toIntExact(out.shape().size())];
             ((TFloat32) out).asRawTensor().data().asFloats().read(values);
-            return new Evaluation(lossValue, values, out.shape().asArray());
+            return new Evaluation(losses, values, out.shape().asArray());
         }
     }
 
-    /** An inference-branch result. */
-    public record Evaluation(double loss, float[] output, long[] shape) {
+    /** An inference-branch result: named losses and the raw output [B, G, G, C]. */
+    public record Evaluation(LossValues losses, float[] output, long[] shape) {
+        public double loss() {
+            return losses.total();
+        }
+
+        /** Side G of the output grid. */
+        public int grid() {
+            return (int) shape[1];
+        }
+
+        /** The raw output of image {@code i} (a copy). */
+        public float[] image(int i) {
+            int n = Math.toIntExact(output.length / shape[0]);
+            float[] out = new float[n];
+            System.arraycopy(output, i * n, out, 0, n);
+            return out;
+        }
+    }
+
+    /** Writes the recipe's inference SavedModel with the current weights to {@code dir}. */
+    public void exportInference(Path dir) {
+        recipe.export(dir, session);
     }
 
     /**
@@ -208,40 +255,6 @@ public final class TrainingGraph implements AutoCloseable {
         Map<String, ParameterStore.Kind> m = new LinkedHashMap<>();
         store.entries().forEach((k, v) -> m.put(k, v.kind()));
         return m;
-    }
-
-    private final class Feeds implements AutoCloseable {
-        private final List<Tensor> tensors = new ArrayList<>();
-        private final List<Placeholder<TFloat32>> targets = new ArrayList<>();
-
-        void add(Placeholder<TFloat32> p, long[] shape, float[] values) {
-            tensors.add(Tensors.of(Shape.of(shape), values));
-            targets.add(p);
-        }
-
-        Session.Runner feed(Session.Runner r) {
-            for (int i = 0; i < tensors.size(); i++) r.feed(targets.get(i), tensors.get(i));
-            return r;
-        }
-
-        @Override
-        public void close() {
-            tensors.forEach(Tensor::close);
-        }
-    }
-
-    private Feeds feeds(Batch b) {
-        Feeds f = new Feeds();
-        int s = b.size();
-        f.add(l, new long[] {b.count(), s, s, 1}, b.l());
-        if (head == Head.REGRESSION) {
-            f.add(abTarget, new long[] {b.count(), s, s, 2}, b.ab());
-        } else {
-            int g = b.gridSize();
-            f.add(softTarget, new long[] {b.count(), g, g, CLASSES}, b.soft());
-            f.add(weights, new long[] {b.count(), g, g}, b.weights());
-        }
-        return f;
     }
 
     @Override

@@ -5,9 +5,23 @@ import java.nio.file.Path;
 /** What a front end hears from a running {@link Trainer}. Calls come from the training thread. */
 public interface TrainingListener {
 
-    /** One step's progress. */
-    record Progress(long step, long total, double loss, double lossEma, double learningRate, double imagesPerSecond,
-            double etaSeconds) {
+    /**
+     * One step's progress.
+     *
+     * @param losses   the step's losses, named by the recipe
+     * @param smoothed their moving averages
+     */
+    record Progress(long step, long total, LossValues losses, LossValues smoothed, double learningRate,
+            double imagesPerSecond, double etaSeconds) {
+        /** The step's total loss. */
+        public double loss() {
+            return losses.total();
+        }
+
+        /** The moving average of the total loss. */
+        public double lossEma() {
+            return smoothed.total();
+        }
     }
 
     /** A line for the log (data summary, warnings, checkpoints, export). */

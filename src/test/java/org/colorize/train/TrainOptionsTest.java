@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrainOptionsTest {
@@ -18,7 +19,8 @@ class TrainOptionsTest {
         assertEquals(100, o.checkpointInterval());
         assertEquals(Head.REGRESSION, o.head());
         assertEquals(3e-4, o.lr());
-        assertEquals(Map.of(), Map.of());
+        assertEquals(Set.of(), o.kinds());
+        assertEquals(o.toMap(), TrainOptions.fromMap(o.toMap()).toMap(), "the options survive their own map");
         assertTrue(o.given().contains("data") && !o.given().contains("width"));
         assertEquals("0.25", o.toMap().get("width"));
         assertEquals("0.0003", o.toMap().get("lr"));

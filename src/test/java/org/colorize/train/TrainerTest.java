@@ -141,7 +141,8 @@ class TrainerTest {
         // the CSV log and the checkpoint
         Path checkpoints = tmp.resolve("checkpoints/tiny-reg");
         List<String> log = Files.readAllLines(checkpoints.resolve("log.csv"), StandardCharsets.UTF_8);
-        assertEquals(TrainingLog.HEADER, log.get(0));
+        assertEquals(TrainingLog.header(List.of(LossValues.TOTAL, RegressionRecipe.SMOOTH_L1)), log.get(0));
+        assertTrue(log.get(0).endsWith(",smooth_l1,val_smooth_l1"), log.get(0));
         assertEquals(31, log.size());
         assertTrue(log.get(10).startsWith("10,") && !log.get(10).endsWith(",,"), log.get(10));
         Checkpoints.Snapshot snap = Checkpoints.latest(checkpoints);
@@ -150,10 +151,11 @@ class TrainerTest {
         // independently: the checkpoint's weights in a fresh training graph, its inference branch on
         // validation crops, against the exported model run through the runtime
         TrainingData d = TrainingData.load(data, 32, 0.05, s -> { }, () -> false);
-        BatchMaker maker = new BatchMaker(d.trainImages(), 32, 8, Head.REGRESSION, null, 1);
+        BatchMaker maker = new BatchMaker(d.trainImages(), 32, 8, BatchTargets.AB_ONLY, 1);
         Batch check = maker.validation(d.validationImages(), 8).get(0);
         TrainingGraph.Evaluation expected;
-        try (TrainingGraph g = new TrainingGraph(0.125, Head.REGRESSION, 3e-3, 1, 2, 1)) {
+        TrainingRecipe recipe = Head.REGRESSION.recipe(0.125);
+        try (TrainingGraph g = new TrainingGraph(recipe, new TrainingGraph.Settings(3e-3, 1, 2, 1))) {
             g.load(Checkpoints.read(snap), true);
             expected = g.evaluate(check);
         }
@@ -161,13 +163,45 @@ class TrainerTest {
         try (ColorizationModel m = ColorizationModel.load(out, DeviceChoice.CPU)) {
             for (int i = 0; i < check.count(); i++) {
                 float[] l = java.util.Arrays.copyOfRange(check.l(), i * 32 * 32, (i + 1) * 32 * 32);
-                AbField ab = m.predictAb(l, 32, 0.38);
-                float[] want = ModelExporter.expectedAb(Head.REGRESSION, expected, i, 0.38);
+                AbField ab = m.predictAb(l, 32, m.card().temperature());
+                float[] want = ModelExporter.expectedAb(recipe, expected, i, m.card().outputBins(),
+                        m.card().temperature());
                 for (int k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(ab.ab()[k] - want[k]));
             }
         }
         System.out.println("exported vs checkpoint's inference branch: max |Δab| = " + worst);
         assertTrue(worst <= 1e-3, "max |Δab| " + worst);
+        assertEvaluateMeasuresTheValidationPsnr(out, v, tmp);
+        assertEquals(List.of(LossValues.TOTAL, RegressionRecipe.SMOOTH_L1), v.losses().names());
+        assertEquals(v.loss(), v.losses().get(RegressionRecipe.SMOOTH_L1));
+    }
+
+    /**
+     * The run's validation PSNR is what {@code colorize evaluate} measures with the exported model
+     * as baseline on the same crops (written as PNG files), to 0.01 dB.
+     */
+    static void assertEvaluateMeasuresTheValidationPsnr(Path model, Validation v, Path tmp) throws Exception {
+        TrainingData d = TrainingData.load(data, 32, 0.05, s -> { }, () -> false);
+        Path truth = Files.createDirectories(tmp.resolve("validation-crops"));
+        int n = 0;
+        for (Batch b : new BatchMaker(d.trainImages(), 32, 8, BatchTargets.AB_ONLY, 1).validation(d.validationImages(), 8)) {
+            for (int i = 0; i < b.count(); i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 32,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+                img.setRGB(0, 0, 32, 32, java.util.Arrays.copyOfRange(b.truth(), i * 32 * 32, (i + 1) * 32 * 32), 0, 32);
+                javax.imageio.ImageIO.write(img, "png", truth.resolve(String.format("crop%03d.png", n++)).toFile());
+            }
+        }
+        assertEquals(v.images(), n);
+        try (org.colorize.model.ModelRegistry registry = new org.colorize.model.ModelRegistry(List.of())) {
+            org.colorize.eval.Evaluator.Evaluation e = new org.colorize.eval.Evaluator(registry,
+                    org.colorize.ij.EvalImagesIJ.modelBaseline(registry)).evaluate(truth, null,
+                    List.of(org.colorize.eval.Baseline.model(model.toString())), org.colorize.pipeline.ColorizeOptions.defaults(),
+                    (stage, f) -> { });
+            double measured = e.table().mean(org.colorize.eval.ImageScores.MODEL_PREFIX + model.getFileName()).psnr();
+            System.out.printf("validation PSNR %.4f dB, colorize evaluate %.4f dB%n", v.psnr(), measured);
+            assertEquals(measured, v.psnr(), 0.01);
+        }
     }
 
     @Test
@@ -175,6 +209,8 @@ class TrainerTest {
         Path out = tmp.resolve("models/tiny-classes");
         Recorder r = new Recorder();
         Trainer.Result result = train(options(out, "head", "classes"), r);
+        assertEvaluateMeasuresTheValidationPsnr(out, result.validation(), tmp);
+        assertEquals(List.of(LossValues.TOTAL, ClassesRecipe.CROSS_ENTROPY), result.validation().losses().names());
         double first = r.mean(0, 5);
         double last = r.mean(25, 30);
         assertTrue(last < 0.8 * first, "loss did not fall clearly: " + first + " → " + last);
@@ -188,7 +224,7 @@ class TrainerTest {
             assertEquals(8, ab.size());
         }
         assertTrue(result.exportDifference() <= ModelExporter.MAX_AB_DIFFERENCE);
-        assertEquals(TrainingGraph.CLASSES,
+        assertEquals(ClassesRecipe.CLASSES,
                 Checkpoints.latest(tmp.resolve("checkpoints/tiny-classes")).state().getAsJsonArray("rebalancing").size());
     }
 
@@ -249,7 +285,7 @@ class TrainerTest {
         Checkpoints.Snapshot s = Checkpoints.latest(checkpoints);
         Map<String, TrainingGraph.Variable> vars = Checkpoints.read(s);
         assertTrue(vars.containsKey("adam/beta1_power") && vars.containsKey("conv1_norm/moving_mean"));
-        try (TrainingGraph g = new TrainingGraph(0.125, Head.REGRESSION, 1e-3, 1, 2, 1)) {
+        try (TrainingGraph g = new TrainingGraph(Head.REGRESSION.recipe(0.125), new TrainingGraph.Settings(1e-3, 1, 2, 1))) {
             assertEquals(g.variableKinds().keySet(), vars.keySet());
             assertEquals(EnumSet.allOf(ParameterStore.Kind.class), EnumSet.copyOf(g.variableKinds().values()));
         }

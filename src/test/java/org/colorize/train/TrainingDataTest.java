@@ -125,15 +125,15 @@ class TrainingDataTest {
     void batchesAreAPureFunctionOfSeedAndStep(@TempDir Path tmp) throws Exception {
         SyntheticScenes.write(tmp, 6, 64, 48, 9);
         List<RgbImage> images = load(tmp, 16).trainImages();
-        BatchMaker a = new BatchMaker(images, 16, 4, Head.REGRESSION, null, 5);
-        BatchMaker b = new BatchMaker(images, 16, 4, Head.REGRESSION, null, 5);
+        BatchMaker a = new BatchMaker(images, 16, 4, BatchTargets.AB_ONLY, 5);
+        BatchMaker b = new BatchMaker(images, 16, 4, BatchTargets.AB_ONLY, 5);
         Batch a3 = a.make(3);
         a.make(0);
         Batch b3 = b.make(3);
         assertArrayEquals(a3.l(), b3.l());
         assertArrayEquals(a3.ab(), b3.ab());
         assertFalse(Arrays.equals(a3.l(), a.make(4).l()));
-        assertFalse(Arrays.equals(a3.l(), new BatchMaker(images, 16, 4, Head.REGRESSION, null, 6).make(3).l()));
+        assertFalse(Arrays.equals(a3.l(), new BatchMaker(images, 16, 4, BatchTargets.AB_ONLY, 6).make(3).l()));
         assertEquals(4 * 16 * 16, a3.l().length);
         assertEquals(2 * a3.l().length, a3.ab().length);
         for (float v : a3.l()) assertTrue(v >= 0 && v <= 100.001, "L " + v);
@@ -147,7 +147,7 @@ class TrainingDataTest {
         AbGamut gamut = AbGamut.zhang();
         double[] counts = d.abHistogram(gamut);
         float[] w = org.colorize.color.ClassRebalancing.weights(gamut, counts, 0.5, 5);
-        BatchMaker m = new BatchMaker(d.trainImages(), 16, 2, Head.CLASSES, w, 1);
+        BatchMaker m = new BatchMaker(d.trainImages(), 16, 2, BatchTargets.softBins(w), 1);
         Batch b = m.make(0);
         int q = gamut.size();
         assertEquals(2 * 4 * 4 * q, b.soft().length);
@@ -171,17 +171,20 @@ class TrainingDataTest {
             for (int x = 0; x < 64; x++) img.setRGB(x, y, x < 32 ? 0xc02020 : 0x2020c0);
         }
         RgbImage im = RgbImage.fromArgb(64, 32, img.getRGB(0, 0, 64, 32, null, 0, 64));
-        Batch b = new BatchMaker(List.of(im), 16, 1, Head.REGRESSION, null, 1).validation(List.of(im, im, im), 2).get(0);
+        Batch b = new BatchMaker(List.of(im), 16, 1, BatchTargets.AB_ONLY, 1).validation(List.of(im, im, im), 2).get(0);
         assertEquals(2, b.count());
         assertEquals(0xffc02020, b.truth()[0]);
         assertEquals(0xff2020c0, b.truth()[15]);
         assertTrue(b.ab()[0] > 0.3, "red: a > 0");
         assertTrue(b.ab()[2 * 15 + 1] < -0.3, "blue: b < 0");
         // gray baseline PSNR is finite, perfect ab gives ~the 8-bit rounding limit
-        double gray = Validation.imagePsnr(b, 0, null);
+        ProductPathScore score = new ProductPathScore(org.colorize.model.OutputEncoding.AB, null, Double.NaN);
+        ProductPathScore.ProductBatch pb = score.prepare(List.of(b)).get(0);
+        double gray = score.grayPsnr(pb, 0);
         float[] ab = new float[16 * 16 * 2];
-        for (int i = 0; i < ab.length; i++) ab[i] = b.ab()[i] * 110;
-        assertTrue(Validation.imagePsnr(b, 0, ab) > 45 && gray < 20, gray + " " + Validation.imagePsnr(b, 0, ab));
+        for (int i = 0; i < ab.length; i++) ab[i] = (float) (b.ab()[i] * org.colorize.nn.Siggraph17Net.AB_SCALE);
+        double perfect = score.psnr(pb, 0, ab, 16);
+        assertTrue(perfect > 45 && gray < 20, gray + " " + perfect);
     }
 
     @Test
