@@ -1,5 +1,7 @@
 package org.colorize.ij;
 
+import org.colorize.testing.Slow;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,7 @@ import org.colorize.train.TrainOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow
 class TrainPluginTest {
     @Test
     void macroOptionsBecomeTrainOptionsAndBadValuesNameTheKey(@TempDir Path tmp) {

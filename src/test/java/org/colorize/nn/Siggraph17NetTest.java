@@ -1,5 +1,7 @@
 package org.colorize.nn;
 
+import org.colorize.testing.Slow;
+
 import static org.colorize.nn.GradientChecker.assertOk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +24,7 @@ import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TFloating;
 
 /** Topology, fusion hooks, parameter count and whole-network gradients of the SIGGRAPH17 U-Net. */
+@Slow
 class Siggraph17NetTest {
 
     @Test

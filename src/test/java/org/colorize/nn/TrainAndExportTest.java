@@ -1,5 +1,7 @@
 package org.colorize.nn;
 
+import org.colorize.testing.Slow;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +29,7 @@ import org.tensorflow.types.TFloat32;
  * A tiny network learns a synthetic colorization (ab a fixed function of L) with Adam; its
  * exported SavedModel, loaded through DJL, reproduces the training graph's inference branch.
  */
+@Slow
 class TrainAndExportTest {
     private static final int BATCH = 8;
     private static final int SIZE = 32;

@@ -1,5 +1,7 @@
 package org.colorize.train;
 
+import org.colorize.testing.Slow;
+
 import org.colorize.TrainException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the exported model loads through the runtime and reproduces the training graph, the card says
  * what it should, and a stopped-and-resumed run continues exactly like an uninterrupted one.
  */
+@Slow
 class TrainerTest {
     @TempDir
     static Path shared;

@@ -1,5 +1,7 @@
 package org.colorize.train.corpus;
 
+import org.colorize.testing.Slow;
+
 import org.colorize.color.RgbRaster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole command on fake packages: no apt, no network. */
+@Slow
 class CorpusBuilderTest {
 
     /** Serves in-memory "packages": each is a map of installed path → bytes. */
