@@ -97,10 +97,10 @@ public record DetectorCard(String name, String version, String architecture, Str
     }
 
     static DetectorCard parse(JsonObject root) {
-        int schema = root.get("schema").getAsInt();
+        int schema = root.has("schema") ? root.get("schema").getAsInt() : 1;
         if (schema != SCHEMA || !KIND.equals(root.get("kind").getAsString())) {
             throw new IllegalArgumentException("expected schema " + SCHEMA + " and kind '" + KIND + "', found schema "
-                    + schema + ", kind " + root.get("kind"));
+                    + schema + ", kind " + root.get("kind") + " (a colorization model card?)");
         }
         JsonObject component = null;
         for (JsonElement c : root.getAsJsonArray("components")) {
