@@ -100,7 +100,7 @@ public final class ConvertDetectorCommand {
         }
         DetectorCard.Source source = new DetectorCard.Source("npm", pkg, version, sha,
                 "https://github.com/610265158/mobilenetv3_centernet", "https://github.com/vladmandic (TF.js graph model)");
-        return new DetectorCard(name, pkg.replace("@", "").replace('/', '-') + "-" + version,
+        return new DetectorCard(name, version,
                 "centernet-mobilenetv3", "MIT (package); upstream weights' license unstated", source, CocoLabels.LABELS,
                 input, outputs);
     }
