@@ -11,6 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.type.numeric.ARGBType;
+import org.colorize.image.SourceImage;
+import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.FullImageColorizer;
@@ -262,19 +269,23 @@ public final class Evaluator {
                 ImagePlus gray = MakeGray.grayImage(pair.name(), t.l, w, h, truthName);
                 ColorizeResult result;
                 try {
-                    result = colorizer.colorize(gray, options.withModel(m.folder().toString()),
-                            (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step));
+                    SourceImage source = SourceImage.of(ArrayImgs.unsignedBytes((byte[]) gray.getProcessor().getPixels(), w, h),
+                            gray.getTitle());
+                    result = colorizer.colorize(source, options.withModel(m.folder().toString()), ColorizeContext.of(
+                            (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step), null));
                 } catch (ColorizeException e) {
                     throw new ColorizeException("Baseline " + m.method() + " on " + truthName + ": " + e.getMessage(), e);
                 }
                 for (String warning : result.warnings()) warnings.add(pair.name() + " (" + m.method() + "): " + warning);
-                ImagePlus out = result.image();
-                if (out.getType() != ImagePlus.COLOR_RGB || out.getWidth() != w || out.getHeight() != h) {
+                Img<?> out = result.first().image();
+                if (!(out instanceof ArrayImg<?, ?> argb) || out.numDimensions() != 2 || !(out.firstElement() instanceof ARGBType)
+                        || out.dimension(0) != w || out.dimension(1) != h) {
                     throw new ColorizeException("Baseline " + m.method() + " on " + truthName + " gave a "
-                            + out.getWidth() + "×" + out.getHeight() + " " + out.getBitDepth()
-                            + "-bit image instead of " + w + "×" + h + " RGB.");
+                            + out.dimension(0) + "×" + out.dimension(1) + " " + out.firstElement().getClass().getSimpleName()
+                            + " image instead of " + w + "×" + h + " RGB.");
                 }
-                table.add(t.score(pair.name(), m.method(), (int[]) out.getProcessor().getPixels()));
+                int[] colors = (int[]) ((ArrayDataAccess<?>) argb.update(null)).getCurrentStorageArray();
+                table.add(t.score(pair.name(), m.method(), colors));
             }
             done++;
         }
