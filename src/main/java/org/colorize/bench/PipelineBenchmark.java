@@ -1,7 +1,5 @@
 package org.colorize.bench;
 
-import ij.ImagePlus;
-import ij.process.ByteProcessor;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -10,14 +8,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.colorize.image.Upsampling;
-import org.colorize.runtime.DeviceChoice;
-import org.colorize.model.ModelRegistry;
+import net.imglib2.img.array.ArrayImgs;
 import org.colorize.ColorizeException;
+import org.colorize.image.SourceImage;
+import org.colorize.image.Upsampling;
+import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeOptions;
-import org.colorize.pipeline.FullImageColorizer;
-import org.colorize.pipeline.ProgressListener;
+import org.colorize.pipeline.Colorizer;
+import org.colorize.pipeline.Colorizers;
 import org.colorize.pipeline.StageTimes;
+import org.colorize.runtime.DeviceChoice;
 
 /**
  * End-to-end time split and peak heap of full-image colorization for 1, 12 and 50 megapixel
@@ -49,21 +50,22 @@ public final class PipelineBenchmark {
         double modelLoad = (System.nanoTime() - t) / 1e9;
         out.printf(Locale.ROOT, "model load (cold, incl. engine start): %.2f s; %d cores; max heap %d MB%n",
                 modelLoad, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        FullImageColorizer colorizer = new FullImageColorizer(registry);
+        Colorizer colorizer = Colorizers.forModel(registry, model);
         warmUp(colorizer);
         List<Row> rows = new ArrayList<>();
         for (int mp : MEGAPIXELS) {
-            ImagePlus image = syntheticScene(mp);
+            SourceImage image = syntheticScene(mp);
             for (Upsampling upsampling : Upsampling.values()) {
                 ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.AUTO, upsampling, Double.NaN);
                 StageTimes[] runs = new StageTimes[repeats];
                 long peak = 0;
                 for (int r = 0; r < repeats; r++) {
                     resetPeaks();
-                    runs[r] = colorizer.colorize(image, options, ProgressListener.NONE).times();
+                    runs[r] = colorizer.colorize(image, options, ColorizeContext.defaults()).times();
                     peak = Math.max(peak, heapPeak());
                 }
-                Row row = new Row(mp, upsampling, image.getWidth(), image.getHeight(), median(runs, modelLoad), peak);
+                Row row = new Row(mp, upsampling, (int) image.pixels().dimension(0), (int) image.pixels().dimension(1),
+                        median(runs, modelLoad), peak);
                 rows.add(row);
                 out.printf(Locale.ROOT, "  measured %2d MP %-8s non-network %.3f s%n", mp, upsampling.key(), row.times().nonNetwork());
             }
@@ -89,17 +91,17 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void warmUp(FullImageColorizer colorizer) throws ColorizeException {
-        ImagePlus small = syntheticScene(1);
+    private void warmUp(Colorizer colorizer) throws ColorizeException {
+        SourceImage small = syntheticScene(1);
         for (Upsampling u : Upsampling.values()) {
             for (int i = 0; i < 3; i++) {
-                colorizer.colorize(small, new ColorizeOptions(model, DeviceChoice.AUTO, u, Double.NaN), ProgressListener.NONE);
+                colorizer.colorize(small, new ColorizeOptions(model, DeviceChoice.AUTO, u, Double.NaN), ColorizeContext.defaults());
             }
         }
     }
 
     /** A 4:3 gray scene with gradients, a disc and texture (content does not change the timing). */
-    static ImagePlus syntheticScene(int megapixels) {
+    static SourceImage syntheticScene(int megapixels) {
         int w = (int) Math.round(Math.sqrt(megapixels * 1e6 * 4 / 3));
         int h = (int) Math.round(megapixels * 1e6 / w);
         byte[] pixels = new byte[w * h];
@@ -112,7 +114,7 @@ public final class PipelineBenchmark {
                 pixels[row + x] = (byte) Math.min(255, v);
             }
         }
-        return new ImagePlus(megapixels + "MP", new ByteProcessor(w, h, pixels));
+        return SourceImage.of(ArrayImgs.unsignedBytes(pixels, w, h), megapixels + "MP");
     }
 
     private static StageTimes median(StageTimes[] runs, double modelLoad) {

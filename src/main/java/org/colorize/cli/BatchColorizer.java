@@ -12,49 +12,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.colorize.ColorizeCanceledException;
+import org.colorize.ColorizeException;
+import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
-import org.colorize.ColorizeException;
+import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeResult;
-import org.colorize.pipeline.FullImageColorizer;
+import org.colorize.pipeline.Colorizer;
+import org.colorize.pipeline.Colorizers;
+import org.colorize.runtime.CancelToken;
 
-/** Colorizes a list of files into a folder, one at a time, reporting progress on stderr. */
+/**
+ * Colorizes a list of files into a folder, one at a time, reporting progress on stderr. A cancel
+ * (Ctrl-C) stops the running image before anything of it is written and skips the rest.
+ */
 final class BatchColorizer {
+    /** Exit code after a cancel, as a shell reports a command stopped by SIGINT. */
+    static final int CANCELED = 130;
+
     private final ModelRegistry registry;
     private final PrintStream err;
+    private final CancelToken cancel;
 
-    BatchColorizer(ModelRegistry registry, PrintStream err) {
+    BatchColorizer(ModelRegistry registry, PrintStream err, CancelToken cancel) {
         this.registry = registry;
         this.err = err;
+        this.cancel = cancel;
     }
 
     int run(CliArguments args) {
         List<Path> files;
+        Colorizer colorizer;
         try {
             files = expand(args.inputs());
             prepareOutputDir(args.outputDir());
             checkNameClashes(files);
             // Load the model before any image, so a model problem fails fast and once.
+            colorizer = Colorizers.forModel(registry, args.options().model());
             registry.load(args.options().model(), args.options().device());
         } catch (ColorizeException e) {
             err.println("colorize: " + e.getMessage());
             return 1;
         }
-        FullImageColorizer colorizer = new FullImageColorizer(registry);
         int failed = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
             try {
+                cancel.check();
                 ImagePlus imp = open(file);
-                ColorizeResult result = colorizer.colorize(imp, args.options(),
-                        (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)));
+                ColorizeContext context = ColorizeContext.of(
+                        (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)), cancel);
+                ColorizeResult result = colorizer.colorize(ImagePlusAdapter.toSource(imp), args.options(), context);
                 for (String w : result.warnings()) err.println(prefix + "warning: " + w);
-                Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(result.image()));
-                ImageFiles.write(result.image(), target, args.overwrite());
+                ImagePlus out = ImagePlusAdapter.toImagePlus(result.first());
+                Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(out));
+                cancel.check();
+                ImageFiles.write(out, target, args.overwrite());
                 err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
                         result.times().modelLoad(), result.times().network(), result.times().nonNetwork());
+            } catch (ColorizeCanceledException e) {
+                err.println(prefix + "canceled");
+                err.println("colorize: canceled");
+                return CANCELED;
             } catch (ColorizeException e) {
                 failed++;
                 err.println(prefix + "error: " + e.getMessage());

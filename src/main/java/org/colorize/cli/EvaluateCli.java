@@ -15,7 +15,6 @@ import org.colorize.eval.Baseline;
 import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.MakeGray;
-import org.colorize.ij.EvalImagesIJ;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
@@ -159,7 +158,7 @@ final class EvaluateCli {
             return 1;
         }
         try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
-            Evaluator.Evaluation result = new Evaluator(registry, EvalImagesIJ.modelBaseline(registry)).evaluate(args.truth(), args.pred(), args.baselines(),
+            Evaluator.Evaluation result = new Evaluator(registry).evaluate(args.truth(), args.pred(), args.baselines(),
                     args.colorize(), progress(err));
             for (String w : result.warnings()) err.println(PROGRAM + ": warning: " + w);
             out.print(result.table().toText());

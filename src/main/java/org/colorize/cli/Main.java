@@ -2,25 +2,56 @@ package org.colorize.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.colorize.Colorize;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
+import org.colorize.runtime.CancelFlag;
+import org.colorize.runtime.CancelToken;
 
 /**
  * {@code colorize}: the command line front end ({@code colorize evaluate}: {@link EvaluateCli}).
- * Exit 0 on success, 1 on a failed image, 2 on bad usage.
+ * Exit 0 on success, 1 on a failed image, 2 on bad usage, 130 when stopped by Ctrl-C (the image
+ * being colorized is not written).
  */
 public final class Main {
     private Main() {
     }
 
+    /** How long Ctrl-C waits for the running image to stop before the JVM exits anyway. */
+    private static final long CANCEL_GRACE_SECONDS = 30;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        int code = run(args, System.out, System.err);
+        CancelFlag cancel = new CancelFlag();
+        CountDownLatch finished = new CountDownLatch(1);
+        // On SIGINT the JVM runs its shutdown hooks and then exits with status 130. The hook
+        // cancels the work and holds the exit until the batch has stopped, so a file being
+        // written is either complete or never appears.
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                finished.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "colorize-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code;
+        try {
+            code = run(args, System.out, System.err, cancel);
+        } finally {
+            finished.countDown();
+        }
         System.exit(code);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, CancelToken.NEVER);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, CancelToken cancel) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
             (args.length == 0 ? err : out).println(CliArguments.USAGE);
             return args.length == 0 ? 2 : 0;
@@ -45,7 +76,7 @@ public final class Main {
             return 2;
         }
         try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
-            return new BatchColorizer(registry, err).run(parsed);
+            return new BatchColorizer(registry, err, cancel).run(parsed);
         }
     }
 

@@ -3,15 +3,22 @@ package org.colorize.command;
 import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import org.colorize.ColorizeException;
+import org.colorize.ij.ImageJHost;
+import org.colorize.ij.ImagePlusAdapter;
+import org.colorize.image.SourceImage;
 import org.colorize.image.Upsampling;
 import org.colorize.io.ImageFiles;
-import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelRegistry;
-import org.colorize.runtime.TensorFlowRuntime;
-import org.colorize.ColorizeException;
+import org.colorize.pipeline.Colorization;
+import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ColorizeResult;
-import org.colorize.pipeline.FullImageColorizer;
+import org.colorize.pipeline.Colorizers;
+import org.colorize.runtime.DeviceChoice;
+import org.colorize.runtime.TensorFlowRuntime;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -21,14 +28,23 @@ import org.scijava.plugin.Plugin;
 
 /**
  * The SciJava twin of Plugins > Colorize > Colorize..., for scripts and headless runs through a
- * {@code Context}. It has no menu path on purpose: the ImageJ 1 plugin owns the menu, so Fiji
- * does not list the command twice.
+ * {@code Context}. It takes an ImgLib2 image ({@code img}), an ImagePlus ({@code image}) or a file
+ * ({@code input}) and returns the result both ways: {@code colorizedImg} (ImgLib2; see
+ * {@link org.colorize.image.ColorOutput} for its layout) and {@code colorized} (ImagePlus). It has
+ * no menu path on purpose: the ImageJ 1 plugin owns the menu, so Fiji does not list the command
+ * twice. Canceling the module stops the colorization.
  */
 @Plugin(type = Command.class, name = "colorize", headless = true)
 public class ColorizeCommand extends ContextCommand {
     // persist = false everywhere: SciJava would otherwise remember inputs between runs, and a
     // script leaving out model or output would silently get the previous run's value.
-    @Parameter(required = false, persist = false, description = "Gray image to colorize (or give input)")
+    @Parameter(required = false, persist = false, description = "ImgLib2 gray image (x, y[, plane]) to colorize")
+    private RandomAccessibleInterval<?> img;
+
+    @Parameter(required = false, persist = false, description = "Title of img, for the result's title and provenance")
+    private String title = "image";
+
+    @Parameter(required = false, persist = false, description = "Gray image to colorize (or give img or input)")
     private ImagePlus image;
 
     @Parameter(required = false, persist = false, description = "Image file to colorize when no image is given")
@@ -46,8 +62,11 @@ public class ColorizeCommand extends ContextCommand {
     @Parameter(required = false, persist = false, choices = {"bilinear", "guided"})
     private String upsample = "bilinear";
 
-    @Parameter(required = false, persist = false, description = "Annealed-mean temperature; 0 for the model's default")
-    private double temperature = 0;
+    @Parameter(required = false, persist = false, description = "Annealed-mean temperature, or default for the model card's")
+    private String temperature = ColorizeOptions.DEFAULT;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private Img<?> colorizedImg;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ImagePlus colorized;
@@ -57,31 +76,38 @@ public class ColorizeCommand extends ContextCommand {
 
     @Override
     public void run() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         try {
-            ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.parse(device), Upsampling.parse(upsample),
-                    temperature > 0 ? temperature : Double.NaN);
-            // SciJava fills an unset ImagePlus parameter with an empty new ImagePlus(): that means none.
-            ImagePlus source = image != null && image.getWidth() > 0 ? image : open();
-            ColorizeResult result = new FullImageColorizer(ModelRegistry.shared()).colorize(source, options,
-                    (stage, f) -> log.debug("colorize: " + stage));
-            result.warnings().forEach(log::warn);
-            colorized = result.image();
-            if (output != null) ImageFiles.write(colorized, output.toPath(), false);
+            TensorFlowRuntime.withContextLoader(() -> {
+                colorize();
+                return null;
+            });
         } catch (ColorizeException | IllegalArgumentException e) {
             log.error(e.getMessage());
             cancel(e.getMessage());
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
-    private ImagePlus open() throws ColorizeException {
-        if (input == null) throw new ColorizeException("No image: give image or input.");
+    private void colorize() throws ColorizeException {
+        ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.parse(device), Upsampling.parse(upsample),
+                ColorizeOptions.parseTemperature(temperature));
+        SourceImage source = source();
+        ModelRegistry registry = ImageJHost.registry();
+        ColorizeContext context = ColorizeContext.of((stage, f) -> log.debug("colorize: " + stage), this::isCanceled);
+        ColorizeResult result = Colorizers.forModel(registry, options.model()).colorize(source, options, context);
+        result.warnings().forEach(log::warn);
+        Colorization first = result.first();
+        colorizedImg = first.image();
+        colorized = ImagePlusAdapter.toImagePlus(first);
+        if (output != null) ImageFiles.write(colorized, output.toPath(), false);
+    }
+
+    private SourceImage source() throws ColorizeException {
+        if (img != null) return SourceImage.of(img, title);
+        // SciJava fills an unset ImagePlus parameter with an empty new ImagePlus(): that means none.
+        if (image != null && image.getWidth() > 0) return ImagePlusAdapter.toSource(image);
+        if (input == null) throw new ColorizeException("No image: give img, image or input.");
         ImagePlus imp = IJ.openImage(input.getPath());
         if (imp == null) throw new ColorizeException("Cannot open " + input + " as an image.");
-        return imp;
+        return ImagePlusAdapter.toSource(imp);
     }
 }

@@ -11,7 +11,7 @@ import org.colorize.eval.Evaluator;
 import org.colorize.ij.EvalImagesIJ;
 import org.colorize.image.Upsampling;
 import org.colorize.runtime.DeviceChoice;
-import org.colorize.model.ModelRegistry;
+import org.colorize.ij.ImageJHost;
 import org.colorize.runtime.TensorFlowRuntime;
 import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
@@ -83,7 +83,7 @@ public class EvaluateCommand extends ContextCommand {
             if (csv != null && !overwrite && csv.exists()) {
                 throw new ColorizeException("CSV " + csv + " already exists; it is left as it is (set overwrite to replace it).");
             }
-            Evaluator evaluator = new Evaluator(ModelRegistry.shared(), EvalImagesIJ.modelBaseline(ModelRegistry.shared()));
+            Evaluator evaluator = new Evaluator(ImageJHost.registry());
             Evaluator.Evaluation result;
             if (truthImage != null) {
                 result = evaluator.evaluate(EvalImagesIJ.open(truthImage), predImage == null ? null : EvalImagesIJ.open(predImage),

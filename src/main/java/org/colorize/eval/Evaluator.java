@@ -53,6 +53,11 @@ public final class Evaluator {
      * @param colorizer colorizes model baselines; null where none is needed (asking for a model
      *                  baseline then fails with a message)
      */
+    /** An evaluator whose model baselines are colorized by the product's pipeline. */
+    public Evaluator(ModelRegistry registry) {
+        this(registry, ModelBaseline.throughPipeline(registry));
+    }
+
     public Evaluator(ModelRegistry registry, ModelBaseline.Colorizer colorizer) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.modelBaseline = new ModelBaseline(colorizer);

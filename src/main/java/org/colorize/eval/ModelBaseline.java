@@ -5,13 +5,23 @@ import java.util.List;
 import java.util.Objects;
 import org.colorize.ColorizeException;
 import org.colorize.color.RgbRaster;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.type.numeric.ARGBType;
+import org.colorize.image.SourceImage;
+import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeOptions;
+import org.colorize.pipeline.ColorizeResult;
+import org.colorize.pipeline.Colorizers;
 import org.colorize.pipeline.ProgressListener;
 
 /**
  * A model baseline: the {@link MakeGray} version of a truth image colorized by a model through
- * the product's own colorizer, behind {@link Colorizer} so that evaluation sees only pixels. The
- * front ends pass the implementation that calls the full-image pipeline.
+ * the product's own colorizer, behind {@link Colorizer} so that evaluation sees only pixels;
+ * {@link #throughPipeline} is the product's, tests pass fakes.
  */
 public final class ModelBaseline {
     /** The product's colorizer as evaluation uses it: one 8-bit gray image in, one RGB image out. */
@@ -33,6 +43,28 @@ public final class ModelBaseline {
             Objects.requireNonNull(image, "image");
             warnings = List.copyOf(warnings);
         }
+    }
+
+    /**
+     * Model baselines colorized as a user's run would be: the colorizer of the model card's kind,
+     * on the gray image wrapped as an ImgLib2 image, the RGB result read back from its array.
+     */
+    public static Colorizer throughPipeline(ModelRegistry registry) {
+        return (input, options, progress) -> {
+            SourceImage source = SourceImage.of(ArrayImgs.unsignedBytes(input.gray(), input.width(), input.height()),
+                    input.title());
+            ColorizeResult result = Colorizers.forModel(registry, options.model())
+                    .colorize(source, options, ColorizeContext.of(progress, null));
+            Img<?> out = result.first().image();
+            if (!(out instanceof ArrayImg<?, ?> argb) || out.numDimensions() != 2 || !(out.firstElement() instanceof ARGBType)
+                    || out.dimension(0) != input.width() || out.dimension(1) != input.height()) {
+                throw new ColorizeException("the colorizer gave a " + out.dimension(0) + "×" + out.dimension(1) + " "
+                        + out.firstElement().getClass().getSimpleName() + " image instead of " + input.width() + "×"
+                        + input.height() + " RGB.");
+            }
+            int[] pixels = (int[]) ((ArrayDataAccess<?>) argb.update(null)).getCurrentStorageArray();
+            return new Colorized(new RgbRaster(input.width(), input.height(), pixels, false), result.warnings());
+        };
     }
 
     private final Colorizer colorizer;

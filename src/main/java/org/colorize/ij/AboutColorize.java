@@ -4,15 +4,14 @@ import ij.IJ;
 import ij.plugin.PlugIn;
 import org.colorize.Colorize;
 import org.colorize.model.ModelEntry;
-import org.colorize.model.ModelRegistry;
 
 /** Plugins > Colorize > About Colorize: version, installed models, what the colors are. */
 public class AboutColorize implements PlugIn {
     @Override
     public void run(String arg) {
         StringBuilder models = new StringBuilder();
-        for (ModelEntry e : ModelRegistry.shared().list()) models.append("  ").append(e.card().summary()).append('\n');
-        if (models.length() == 0) models.append("  none installed (looked in ").append(ModelRegistry.shared().roots()).append(")\n");
+        for (ModelEntry e : ImageJHost.registry().list()) models.append("  ").append(e.card().summary()).append('\n');
+        if (models.length() == 0) models.append("  none installed (looked in ").append(ImageJHost.registry().roots()).append(")\n");
         IJ.showMessage("About " + Colorize.NAME, Colorize.NAME + " " + Colorize.VERSION + "\n \n"
                 + "Colorizes grayscale images with neural networks: the network predicts the chroma (CIE Lab ab)\n"
                 + "at a small size; it is upsampled and recombined with the image's own lightness at full\n"

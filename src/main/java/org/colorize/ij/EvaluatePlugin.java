@@ -23,7 +23,6 @@ import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.ImageScores;
 import org.colorize.model.ModelEntry;
-import org.colorize.model.ModelRegistry;
 import org.colorize.runtime.TensorFlowRuntime;
 import org.colorize.ColorizeException;
 import org.colorize.pipeline.ColorizeOptions;
@@ -125,7 +124,7 @@ public class EvaluatePlugin implements PlugIn {
         thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         Evaluator.Evaluation result;
         try {
-            Evaluator evaluator = new Evaluator(ModelRegistry.shared(), EvalImagesIJ.modelBaseline(ModelRegistry.shared()));
+            Evaluator evaluator = new Evaluator(ImageJHost.registry());
             org.colorize.pipeline.ProgressListener progress = (stage, f) -> {
                 IJ.showStatus(TITLE + ": " + stage);
                 IJ.showProgress(f);
@@ -265,7 +264,7 @@ public class EvaluatePlugin implements PlugIn {
     /** none, gray, then for each installed model "gray,NAME" and "NAME". */
     private static String[] baselineChoices() {
         List<String> items = new ArrayList<>(List.of("none", Baseline.GRAY_NAME));
-        for (ModelEntry e : ModelRegistry.shared().list()) {
+        for (ModelEntry e : ImageJHost.registry().list()) {
             items.add(Baseline.GRAY_NAME + "," + e.name());
             items.add(e.name());
         }

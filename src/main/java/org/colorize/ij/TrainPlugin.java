@@ -134,7 +134,7 @@ public class TrainPlugin implements PlugIn {
     static Path modelFolder(String nameOrPath) {
         String v = nameOrPath.trim();
         if (v.contains("/") || v.contains("\\")) return Paths.get(v);
-        for (Path root : ModelRegistry.standardRoots()) {
+        for (Path root : ModelRegistry.standardRoots(ImageJHost.modelsFolder())) {
             if (java.nio.file.Files.isDirectory(root) && java.nio.file.Files.isWritable(root)) return root.resolve(v);
         }
         String imagej = IJ.getDirectory("imagej");

@@ -1,19 +1,19 @@
 package org.colorize.image;
 
-/** An 8-bit plane (ImageJ ByteProcessor pixels). */
+/** An unsigned 8-bit plane. */
 final class BytePlane extends PixelPlane {
     private final byte[] pixels;
     private final float[] table;
 
-    BytePlane(byte[] pixels, int width, int height, GrayMapping mapping) {
-        super(width, height);
+    BytePlane(byte[] pixels, int offset, int width, int height, float[] table) {
+        super(width, height, offset);
         this.pixels = pixels;
-        this.table = LightnessTables.forIntegers(256, mapping);
+        this.table = table;
     }
 
     @Override
     public void lightnessRow(int y, float[] out) {
-        int offset = y * width;
-        for (int x = 0; x < width; x++) out[x] = table[pixels[offset + x] & 0xff];
+        int start = offset + y * width;
+        for (int x = 0; x < width; x++) out[x] = table[pixels[start + x] & 0xff];
     }
 }

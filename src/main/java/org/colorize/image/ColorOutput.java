@@ -1,27 +1,33 @@
 package org.colorize.image;
 
-import ij.CompositeImage;
-import ij.ImagePlus;
-import ij.ImageStack;
-import ij.process.ColorProcessor;
-import ij.process.FloatProcessor;
-import ij.process.LUT;
-import ij.process.ShortProcessor;
-import java.awt.Color;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
- * The color result of a gray image, allocated up front: 8-bit RGB for 8-bit and RGB input;
- * for 16- and 32-bit input three channels of the same depth on the input's data range, so a
- * pixel without chroma keeps its measured value and no precision is lost.
+ * The color result of a gray image, allocated up front as ImgLib2 images with one primitive array
+ * per plane (so a host can wrap each plane without copying):
+ * <ul>
+ *   <li>8-bit and RGB input: {@code ARGBType}, axes x, y — an {@code ArrayImg} — or x, y, plane
+ *       for stacks — a {@code PlanarImg};</li>
+ *   <li>16-bit input: {@code UnsignedShortType}, axes x, y, channel (r, g, b)[, plane], on the
+ *       input's data range, so a pixel without chroma keeps its measured value;</li>
+ *   <li>32-bit and other real input: {@code FloatType}, same axes and range.</li>
+ * </ul>
  */
 public final class ColorOutput {
-    private final GrayImage input;
-    private final ImageStack stack;
+    private final Img<?> image;
     private final ColorSink[] sinks;
 
-    private ColorOutput(GrayImage input, ImageStack stack, ColorSink[] sinks) {
-        this.input = input;
-        this.stack = stack;
+    private ColorOutput(Img<?> image, ColorSink[] sinks) {
+        this.image = image;
         this.sinks = sinks;
     }
 
@@ -39,33 +45,42 @@ public final class ColorOutput {
         int w = input.width();
         int h = input.height();
         int n = input.planes();
-        ImageStack stack = new ImageStack(w, h);
         ColorSink[] sinks = new ColorSink[n];
         GrayMapping m = input.mapping();
-        for (int i = 0; i < n; i++) {
-            switch (input.kind()) {
-                case GRAY8, RGB -> {
+        switch (input.kind()) {
+            case GRAY8, RGB -> {
+                if (n == 1) {
                     int[] pixels = new int[w * h];
-                    stack.addSlice(label(input, i), new ColorProcessor(w, h, pixels));
-                    sinks[i] = ColorSink.rgb8(pixels, w);
+                    sinks[0] = ColorSink.rgb8(pixels, w);
+                    return new ColorOutput(ArrayImgs.argbs(pixels, w, h), sinks);
                 }
-                case GRAY16 -> {
-                    short[] r = new short[w * h], g = new short[w * h], b = new short[w * h];
-                    for (short[] c : new short[][] {r, g, b}) stack.addSlice(label(input, i), new ShortProcessor(w, h, c, null));
-                    sinks[i] = ColorSink.channels16(r, g, b, w, m.min(), m.max());
+                PlanarImg<ARGBType, IntArray> img = PlanarImgs.argbs(w, h, n);
+                for (int i = 0; i < n; i++) sinks[i] = ColorSink.rgb8(img.getPlane(i).getCurrentStorageArray(), w);
+                return new ColorOutput(img, sinks);
+            }
+            case GRAY16 -> {
+                PlanarImg<UnsignedShortType, ShortArray> img = PlanarImgs.unsignedShorts(channelDims(w, h, n));
+                for (int i = 0; i < n; i++) {
+                    sinks[i] = ColorSink.channels16(img.getPlane(3 * i).getCurrentStorageArray(),
+                            img.getPlane(3 * i + 1).getCurrentStorageArray(), img.getPlane(3 * i + 2).getCurrentStorageArray(),
+                            w, m.min(), m.max());
                 }
-                case GRAY32 -> {
-                    float[] r = new float[w * h], g = new float[w * h], b = new float[w * h];
-                    for (float[] c : new float[][] {r, g, b}) stack.addSlice(label(input, i), new FloatProcessor(w, h, c));
-                    sinks[i] = ColorSink.channels32(r, g, b, w, m.min(), m.max());
+                return new ColorOutput(img, sinks);
+            }
+            default -> {
+                PlanarImg<FloatType, FloatArray> img = PlanarImgs.floats(channelDims(w, h, n));
+                for (int i = 0; i < n; i++) {
+                    sinks[i] = ColorSink.channels32(img.getPlane(3 * i).getCurrentStorageArray(),
+                            img.getPlane(3 * i + 1).getCurrentStorageArray(), img.getPlane(3 * i + 2).getCurrentStorageArray(),
+                            w, m.min(), m.max());
                 }
+                return new ColorOutput(img, sinks);
             }
         }
-        return new ColorOutput(input, stack, sinks);
     }
 
-    private static String label(GrayImage input, int index) {
-        return input.source().getStack().getSliceLabel(index + 1);
+    private static long[] channelDims(int w, int h, int planes) {
+        return planes == 1 ? new long[] {w, h, 3} : new long[] {w, h, 3, planes};
     }
 
     /** The sink of plane {@code index} (1-based). */
@@ -73,27 +88,8 @@ public final class ColorOutput {
         return sinks[index - 1];
     }
 
-    /** The finished image: title, calibration and stack dimensions carried over from the source. */
-    public ImagePlus toImagePlus(String title) {
-        ImagePlus src = input.source();
-        ImagePlus out = new ImagePlus(title, stack);
-        out.setCalibration(src.getCalibration().copy());
-        if (input.kind() == GrayImage.Kind.GRAY8 || input.kind() == GrayImage.Kind.RGB) {
-            out.setDimensions(1, src.getNSlices(), src.getNFrames());
-            if (src.getNSlices() * src.getNFrames() > 1) out.setOpenAsHyperStack(src.isHyperStack());
-            return out;
-        }
-        out.setDimensions(3, src.getNSlices(), src.getNFrames());
-        CompositeImage composite = new CompositeImage(out, ij.IJ.COMPOSITE);
-        Color[] colors = {Color.RED, Color.GREEN, Color.BLUE};
-        GrayMapping m = input.mapping();
-        for (int c = 0; c < 3; c++) {
-            LUT lut = LUT.createLutFromColor(colors[c]);
-            lut.min = m.min();
-            lut.max = m.max();
-            composite.setChannelLut(lut, c + 1);
-        }
-        composite.setCalibration(src.getCalibration().copy());
-        return composite;
+    /** The result; complete once every plane's sink has been written. */
+    public Img<?> image() {
+        return image;
     }
 }

@@ -1,28 +1,28 @@
 package org.colorize.image;
 
-/** A 32-bit plane (ImageJ FloatProcessor pixels), finite values only. */
+/** A 32-bit float plane, finite values only. */
 final class FloatPlane extends PixelPlane {
     private final float[] pixels;
     private final float[] table;
-    private final float offset;
+    private final float minimum;
     private final float scale;
     private final boolean inverted;
 
-    FloatPlane(float[] pixels, int width, int height, GrayMapping mapping, float[] grayTable) {
-        super(width, height);
+    FloatPlane(float[] pixels, int offset, int width, int height, GrayMapping mapping, float[] grayTable) {
+        super(width, height, offset);
         this.pixels = pixels;
         this.table = grayTable;
-        this.offset = (float) mapping.min();
+        this.minimum = (float) mapping.min();
         this.scale = mapping.max() > mapping.min() ? (float) (LightnessTables.FLOAT_STEPS / (mapping.max() - mapping.min())) : 0f;
         this.inverted = mapping.inverted();
     }
 
     @Override
     public void lightnessRow(int y, float[] out) {
-        int start = y * width;
+        int start = offset + y * width;
         int last = LightnessTables.FLOAT_STEPS;
         for (int x = 0; x < width; x++) {
-            float t = (pixels[start + x] - offset) * scale;
+            float t = (pixels[start + x] - minimum) * scale;
             if (inverted) t = last - t;
             if (t <= 0) {
                 out[x] = table[0];

@@ -1,6 +1,7 @@
 package org.colorize.image;
 
-import java.util.stream.IntStream;
+import org.colorize.ColorizeCanceledException;
+import org.colorize.runtime.Workers;
 
 /** The small L image the network sees: the full-resolution L resampled to size × size. */
 public final class NetworkInput {
@@ -11,51 +12,42 @@ public final class NetworkInput {
 
     /**
      * Resamples a plane's L to {@code size × size} (area averaging when shrinking), reading the
-     * source one row at a time so a 50-MP plane never exists as floats.
+     * source one row at a time, on the given workers, so a 50-MP plane never exists as floats.
      *
      * @return row-major L values, {@code size × size}
      */
-    public static float[] lightness(LightnessPlane plane, int size) {
-        return resample(plane, size);
-    }
-
-    /** Resamples a square plane (side {@code from}) to side {@code to}. */
-    public static float[] resample(float[] square, int from, int to) {
-        LightnessPlane plane = new LightnessPlane() {
-            @Override
-            public int width() {
-                return from;
-            }
-
-            @Override
-            public int height() {
-                return from;
-            }
-
-            @Override
-            public void lightnessRow(int y, float[] out) {
-                System.arraycopy(square, y * from, out, 0, from);
-            }
-        };
-        return resample(plane, to);
-    }
-
-    private static float[] resample(LightnessPlane plane, int size) {
+    public static float[] lightness(LightnessPlane plane, int size, Workers workers) throws ColorizeCanceledException {
         int width = plane.width();
         int height = plane.height();
         Resampling horizontal = Resampling.of(width, size);
         float[] rows = new float[height * size];
-        int tasks = (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        IntStream.range(0, tasks).parallel().forEach(task -> {
+        workers.forRows(height, ROWS_PER_TASK, (from, to) -> {
             float[] full = new float[width];
             float[] small = new float[size];
-            int end = Math.min(height, (task + 1) * ROWS_PER_TASK);
-            for (int y = task * ROWS_PER_TASK; y < end; y++) {
+            for (int y = from; y < to; y++) {
                 plane.lightnessRow(y, full);
                 horizontal.apply(full, small);
                 System.arraycopy(small, 0, rows, y * size, size);
             }
         });
+        return vertical(rows, height, size);
+    }
+
+    /** Resamples a square plane (side {@code from}) to side {@code to}, on the calling thread. */
+    public static float[] resample(float[] square, int from, int to) {
+        Resampling horizontal = Resampling.of(from, to);
+        float[] rows = new float[from * to];
+        float[] full = new float[from];
+        float[] small = new float[to];
+        for (int y = 0; y < from; y++) {
+            System.arraycopy(square, y * from, full, 0, from);
+            horizontal.apply(full, small);
+            System.arraycopy(small, 0, rows, y * to, to);
+        }
+        return vertical(rows, from, to);
+    }
+
+    private static float[] vertical(float[] rows, int height, int size) {
         Resampling vertical = Resampling.of(height, size);
         float[] out = new float[size * size];
         for (int t = 0; t < size; t++) {

@@ -3,7 +3,7 @@ package org.colorize.image;
 import org.colorize.color.Lab;
 import org.colorize.color.SrgbTransfer;
 
-/** A packed RGB plane (ImageJ ColorProcessor pixels) read as its CIE lightness; its chroma is discarded. */
+/** A packed ARGB plane read as its CIE lightness; its chroma is discarded. */
 final class RgbPlane extends PixelPlane {
     private static final float[] LINEAR = new float[256];
     private static final int Y_STEPS = 1 << 16;
@@ -21,16 +21,16 @@ final class RgbPlane extends PixelPlane {
 
     private final int[] pixels;
 
-    RgbPlane(int[] pixels, int width, int height) {
-        super(width, height);
+    RgbPlane(int[] pixels, int offset, int width, int height) {
+        super(width, height, offset);
         this.pixels = pixels;
     }
 
     @Override
     public void lightnessRow(int y, float[] out) {
-        int offset = y * width;
+        int start = offset + y * width;
         for (int x = 0; x < width; x++) {
-            int c = pixels[offset + x];
+            int c = pixels[start + x];
             float luminance = Y_R * LINEAR[(c >> 16) & 0xff]
                     + Y_G * LINEAR[(c >> 8) & 0xff]
                     + Y_B * LINEAR[c & 0xff];

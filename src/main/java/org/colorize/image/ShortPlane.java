@@ -1,19 +1,19 @@
 package org.colorize.image;
 
-/** A 16-bit plane (ImageJ ShortProcessor pixels, unsigned). */
+/** An unsigned 16-bit plane. */
 final class ShortPlane extends PixelPlane {
     private final short[] pixels;
     private final float[] table;
 
-    ShortPlane(short[] pixels, int width, int height, float[] table) {
-        super(width, height);
+    ShortPlane(short[] pixels, int offset, int width, int height, float[] table) {
+        super(width, height, offset);
         this.pixels = pixels;
         this.table = table;
     }
 
     @Override
     public void lightnessRow(int y, float[] out) {
-        int offset = y * width;
-        for (int x = 0; x < width; x++) out[x] = table[pixels[offset + x] & 0xffff];
+        int start = offset + y * width;
+        for (int x = 0; x < width; x++) out[x] = table[pixels[start + x] & 0xffff];
     }
 }

@@ -1,7 +1,10 @@
 package org.colorize.image;
 
-import ij.ImagePlus;
-import ij.ImageStack;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
 import org.colorize.ColorizeException;
 
 /** Minimum and maximum stored value over all planes, and per-plane uniformity. */
@@ -15,71 +18,98 @@ record ValueRange(double min, double max, boolean[] uniformPlanes) {
         return min == Math.rint(min) ? String.valueOf((long) min) : String.valueOf(min);
     }
 
-    static ValueRange of(ImagePlus imp, GrayImage.Kind kind) throws ColorizeException {
-        ImageStack stack = imp.getStack();
-        int n = stack.getSize();
+    /**
+     * @param pixels an image with axes x, y[, plane], zero-min
+     * @param title  for the message about non-finite values
+     */
+    static ValueRange of(RandomAccessibleInterval<?> pixels, GrayImage.Kind kind, int planes, String title)
+            throws ColorizeException {
+        int w = (int) pixels.dimension(0);
+        int length = w * (int) pixels.dimension(1);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        boolean[] uniform = new boolean[n];
-        for (int i = 1; i <= n; i++) {
-            Object pixels = stack.getPixels(i);
-            double[] mm = switch (kind) {
-                case GRAY8 -> bytes((byte[]) pixels);
-                case GRAY16 -> shorts((short[]) pixels);
-                case GRAY32 -> floats((float[]) pixels, imp, i);
-                case RGB -> ints((int[]) pixels);
-            };
-            uniform[i - 1] = !(mm[1] > mm[0]);
+        boolean[] uniform = new boolean[planes];
+        for (int z = 0; z < planes; z++) {
+            PlaneArray plane = GrayImage.planeArray(pixels, kind, z);
+            double[] mm;
+            if (plane == null) {
+                mm = overCursor(GrayImage.planeView(pixels, z), kind, w, title, planes > 1 ? z + 1 : 0);
+            } else {
+                int from = plane.offset();
+                int to = from + length;
+                mm = switch (kind) {
+                    case GRAY8 -> bytes((byte[]) plane.array(), from, to);
+                    case GRAY16 -> shorts((short[]) plane.array(), from, to);
+                    case GRAY32 -> floats((float[]) plane.array(), from, to, w, title, planes > 1 ? z + 1 : 0);
+                    case RGB -> ints((int[]) plane.array(), from, to);
+                };
+            }
+            uniform[z] = !(mm[1] > mm[0]);
             min = Math.min(min, mm[0]);
             max = Math.max(max, mm[1]);
         }
         return new ValueRange(min, max, uniform);
     }
 
-    private static double[] bytes(byte[] p) {
+    private static double[] bytes(byte[] p, int from, int to) {
         int lo = 255, hi = 0;
-        for (byte v : p) {
-            int u = v & 0xff;
+        for (int i = from; i < to; i++) {
+            int u = p[i] & 0xff;
             if (u < lo) lo = u;
             if (u > hi) hi = u;
         }
         return new double[] {lo, hi};
     }
 
-    private static double[] shorts(short[] p) {
+    private static double[] shorts(short[] p, int from, int to) {
         int lo = 65535, hi = 0;
-        for (short v : p) {
-            int u = v & 0xffff;
+        for (int i = from; i < to; i++) {
+            int u = p[i] & 0xffff;
             if (u < lo) lo = u;
             if (u > hi) hi = u;
         }
         return new double[] {lo, hi};
     }
 
-    private static double[] ints(int[] p) {
+    private static double[] ints(int[] p, int from, int to) {
         // Uniform means one color; min/max of the packed values is enough to tell.
         int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
-        for (int v : p) {
-            int rgb = v & 0xffffff;
+        for (int i = from; i < to; i++) {
+            int rgb = p[i] & 0xffffff;
             if (rgb < lo) lo = rgb;
             if (rgb > hi) hi = rgb;
         }
         return new double[] {lo, hi};
     }
 
-    private static double[] floats(float[] p, ImagePlus imp, int plane) throws ColorizeException {
+    private static double[] floats(float[] p, int from, int to, int width, String title, int slice) throws ColorizeException {
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < p.length; i++) {
+        for (int i = from; i < to; i++) {
             float v = p[i];
-            if (!Float.isFinite(v)) {
-                int w = imp.getWidth();
-                throw new ColorizeException("Image '" + imp.getTitle() + "' has " + (Float.isNaN(v) ? "NaN" : "infinite")
-                        + " values (first at x=" + (i % w) + ", y=" + (i / w) + (imp.getStackSize() > 1 ? ", slice " + plane : "")
-                        + "). Replace them first (Process > Noise > Remove NaNs, or Process > Math > Set...).");
-            }
+            if (!Float.isFinite(v)) throw nonFinite(title, v, (i - from) % width, (i - from) / width, slice);
             if (v < lo) lo = v;
             if (v > hi) hi = v;
         }
         return new double[] {lo, hi};
+    }
+
+    private static double[] overCursor(RandomAccessibleInterval<?> plane, GrayImage.Kind kind, int width, String title,
+            int slice) throws ColorizeException {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        Cursor<?> c = Views.flatIterable(plane).localizingCursor();
+        while (c.hasNext()) {
+            Object t = c.next();
+            double v = kind == GrayImage.Kind.RGB ? ((ARGBType) t).get() & 0xffffff : ((RealType<?>) t).getRealDouble();
+            if (!Double.isFinite(v)) throw nonFinite(title, v, c.getIntPosition(0), c.getIntPosition(1), slice);
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+        return new double[] {lo, hi};
+    }
+
+    private static ColorizeException nonFinite(String title, double v, int x, int y, int slice) {
+        return new ColorizeException("Image '" + title + "' has " + (Double.isNaN(v) ? "NaN" : "infinite")
+                + " values (first at x=" + x + ", y=" + y + (slice > 0 ? ", slice " + slice : "")
+                + "). Replace them first (Process > Noise > Remove NaNs, or Process > Math > Set...).");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.IIOImage;
@@ -19,11 +18,12 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.colorize.ColorizeException;
+import org.colorize.files.AtomicFiles;
 
 /**
- * Writes result images so that nothing is ever half-written or silently replaced: the image goes
- * to a hidden temporary file beside the target, which is then renamed onto the target in one
- * atomic step. PNG for a single 8-bit RGB image (Info in a text chunk), TIFF for everything else
+ * Writes result images so that nothing is ever half-written or silently replaced, through
+ * {@link AtomicFiles}: the image goes to a hidden temporary file beside the target, which is then
+ * put in place in one step. PNG for a single 8-bit RGB image (Info in a text chunk), TIFF for everything else
  * (ImageJ keeps Info, properties, calibration and hyperstack layout there).
  */
 public final class ImageFiles {
@@ -49,56 +49,20 @@ public final class ImageFiles {
         }
         String name = target.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        Path temp = null;
+        AtomicFiles.Writer writer = switch (ext) {
+            case "png" -> temp -> writePng(imp, temp);
+            case "tif", "tiff" -> temp -> writeTiff(imp, temp);
+            default -> throw new ColorizeException("Cannot write '" + ext + "' files; use .png or .tif.");
+        };
         try {
-            temp = temporarySibling(dir, name);
-            switch (ext) {
-                case "png" -> writePng(imp, temp);
-                case "tif", "tiff" -> writeTiff(imp, temp);
-                default -> throw new ColorizeException("Cannot write '" + ext + "' files; use .png or .tif.");
-            }
-            if (overwrite) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                // A hard link fails if the target appeared meanwhile, so nothing is replaced even in a race.
-                try {
-                    Files.createLink(target, temp);
-                    Files.delete(temp);
-                } catch (UnsupportedOperationException | IOException linkFailed) {
-                    if (linkFailed instanceof FileAlreadyExistsException) throw linkFailed;
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            temp = null;
+            AtomicFiles.write(target, overwrite, writer);
         } catch (FileAlreadyExistsException e) {
             throw new ColorizeException("Output " + target + " appeared while writing; it is left as it is.", e);
         } catch (AccessDeniedException e) {
             throw new ColorizeException("Cannot write " + target + ": permission denied.", e);
         } catch (IOException e) {
             throw new ColorizeException("Cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Best effort: the hidden .part file is all that could remain.
-                }
-            }
         }
-    }
-
-    /**
-     * A fresh hidden name beside the target. Not Files.createTempFile: that makes the file private
-     * (0600), and the rename would hand the user an output nobody else can read; a file created by
-     * the writers themselves gets the usual permissions (umask).
-     */
-    private static Path temporarySibling(Path dir, String name) throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            Path candidate = dir.resolve("." + name + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + ".part");
-            if (!Files.exists(candidate)) return candidate;
-        }
-        throw new IOException("cannot find a free temporary name in " + dir);
     }
 
     private static void writeTiff(ImagePlus imp, Path file) throws IOException {

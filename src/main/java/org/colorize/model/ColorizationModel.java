@@ -1,38 +1,44 @@
 package org.colorize.model;
 
-import org.colorize.runtime.TensorFlowRuntime;
-import org.colorize.runtime.DeviceChoice;
-
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.colorize.ColorizeException;
+import org.colorize.runtime.DeviceChoice;
+import org.colorize.runtime.TensorFlowRuntime;
 
 /**
- * A loaded full-image colorization network: L at the network size in, ab at the network size out.
- * The card says how L is encoded and what the output means; distribution outputs are decoded by
- * annealed mean here, so callers always get ab in Lab units.
+ * A loaded full-image colorization network served by DJL's TensorFlow engine: L at the network
+ * size in, ab at the network size out. The card says how L is encoded and what the output means
+ * ({@link ChromaTranslator}); distribution outputs are decoded by annealed mean, so callers
+ * always get ab in Lab units. Several planes go through the network as one batch; each thread
+ * gets its own DJL predictor, all closed with the model.
  */
-public final class ColorizationModel implements AutoCloseable {
+public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
+    /** Planes per network call: a stack's planes share calls up to this many. */
+    public static final int MAX_BATCH = 4;
+
     private final ModelCard card;
     private final Path folder;
     private final Device device;
     private final ZooModel<NDList, NDList> model;
-    private final Predictor<NDList, NDList> predictor;
-    private final int outputChannels;
+    private final ChromaTranslator translator;
+    private final Queue<Predictor<ChromaTranslator.Plane, AbField>> predictors = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Predictor<ChromaTranslator.Plane, AbField>> threadPredictor;
+    private volatile boolean closed;
 
     private ColorizationModel(ModelCard card, Path folder, Device device, ZooModel<NDList, NDList> model,
             int outputChannels) {
@@ -40,8 +46,12 @@ public final class ColorizationModel implements AutoCloseable {
         this.folder = folder;
         this.device = device;
         this.model = model;
-        this.predictor = model.newPredictor();
-        this.outputChannels = outputChannels;
+        this.translator = new ChromaTranslator(card, outputChannels);
+        this.threadPredictor = ThreadLocal.withInitial(() -> {
+            Predictor<ChromaTranslator.Plane, AbField> p = model.newPredictor(translator);
+            predictors.add(p);
+            return p;
+        });
     }
 
     /** Loads and checks a model folder (SavedModel + model.json). */
@@ -60,16 +70,11 @@ public final class ColorizationModel implements AutoCloseable {
                 .optTranslator(new NoopTranslator())
                 .build();
         ZooModel<NDList, NDList> zoo;
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         try {
-            zoo = criteria.loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
+        } catch (Exception e) { // ModelNotFoundException, MalformedModelException, IOException, RuntimeException
             throw new ColorizeException("Cannot load the SavedModel in " + folder + " (is saved_model.pb corrupt or"
                     + " from an incompatible TensorFlow?): " + firstLine(e), e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
         try {
             int channels = checkSignature(card, folder, zoo);
@@ -123,6 +128,7 @@ public final class ColorizationModel implements AutoCloseable {
         return null;
     }
 
+    @Override
     public ModelCard card() {
         return card;
     }
@@ -131,47 +137,73 @@ public final class ColorizationModel implements AutoCloseable {
         return folder;
     }
 
-    public Device device() {
+    /** The DJL device it runs on. */
+    public Device djlDevice() {
         return device;
     }
 
-    /**
-     * Predicts ab for one L plane at the network size.
-     *
-     * @param lightness L (0..100), row-major, {@code size × size}
-     * @param size      the plane's side, a multiple of 8
-     * @param temperature annealed-mean temperature for distribution outputs (ignored otherwise)
-     * @return a, b in Lab units on the output's own grid (the input's, or a fraction of it for
-     *         heads that predict at lower resolution, like Zhang's distribution head at 1/4)
-     */
-    public synchronized AbField predictAb(float[] lightness, int size, double temperature) throws ColorizeException {
-        float[] encoded = new float[lightness.length];
-        InputEncoding encoding = card.inputEncoding();
-        for (int i = 0; i < encoded.length; i++) encoded[i] = encoding.encode(lightness[i]);
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray input = manager.create(encoded, new Shape(1, size, size, 1));
-            input.setName(card.inputName());
-            NDList result = predictor.predict(new NDList(input));
-            NDArray out = pick(result);
-            Shape shape = out.getShape();
-            long grid = shape.dimension() == 4 ? shape.get(1) : -1;
-            if (grid <= 0 || shape.get(2) != grid || size % grid != 0 || shape.get(3) != outputChannels) {
-                throw new ColorizeException("Model " + card.name() + " returned shape " + shape + " for input [1, " + size
-                        + ", " + size + ", 1]; expected [1, " + size + "/k, " + size + "/k, " + outputChannels + "].");
+    @Override
+    public String device() {
+        return device.toString();
+    }
+
+    @Override
+    public String origin() {
+        return folder.resolve(ModelCard.FILE_NAME).toString();
+    }
+
+    @Override
+    public int maxBatch() {
+        return MAX_BATCH;
+    }
+
+    @Override
+    public List<AbField> predict(LightnessBatch batch, double temperature) throws ColorizeException {
+        if (closed) throw new ColorizeException("Model " + card.name() + " was closed.");
+        double t = Double.isNaN(temperature) ? card.temperature() : temperature;
+        List<AbField> fields = new ArrayList<>(batch.count());
+        for (int from = 0; from < batch.count(); from += MAX_BATCH) {
+            LightnessBatch part = batch.slice(from, Math.min(batch.count(), from + MAX_BATCH));
+            List<ChromaTranslator.Plane> planes = new ArrayList<>(part.count());
+            for (int i = 0; i < part.count(); i++) {
+                Map<String, float[]> extras = new java.util.LinkedHashMap<>();
+                for (var e : part.extras().entrySet()) extras.put(e.getKey(), e.getValue().get(i));
+                planes.add(new ChromaTranslator.Plane(part.lightness().get(i), part.size(), extras, t));
             }
-            int m = (int) grid;
-            return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), card.outputBins(), temperature), m);
-        } catch (TranslateException | RuntimeException e) {
-            throw new ColorizeException("Model " + card.name() + " failed on a " + size + "×" + size + " input: " + firstLine(e), e);
+            fields.addAll(run(planes, part.size()));
+        }
+        return fields;
+    }
+
+    private List<AbField> run(List<ChromaTranslator.Plane> planes, int size) throws ColorizeException {
+        try {
+            return threadPredictor.get().batchPredict(planes);
+        } catch (TranslateException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof ColorizeException ce) throw ce;
+            }
+            throw failed(size, planes.size(), e);
+        } catch (RuntimeException e) {
+            throw failed(size, planes.size(), e);
         }
     }
 
-    private NDArray pick(NDList result) {
-        if (result.size() == 1) return result.get(0);
-        for (NDArray a : result) {
-            if (card.outputName().equals(a.getName())) return a;
-        }
-        return result.get(0);
+    private ColorizeException failed(int size, int count, Exception e) {
+        return new ColorizeException("Model " + card.name() + " failed on " + (count == 1 ? "a " : count + " planes of ")
+                + size + "×" + size + (count == 1 ? " input" : "") + ": " + firstLine(e), e);
+    }
+
+    /**
+     * Predicts ab for one L plane at the network size (a batch of one).
+     *
+     * @param lightness   L (0..100), row-major, {@code size × size}
+     * @param size        the plane's side, a multiple of 8
+     * @param temperature annealed-mean temperature for distribution outputs (NaN: the card's; ignored otherwise)
+     * @return a, b in Lab units on the output's own grid (the input's, or a fraction of it for
+     *         heads that predict at lower resolution, like Zhang's distribution head at 1/4)
+     */
+    public AbField predictAb(float[] lightness, int size, double temperature) throws ColorizeException {
+        return predict(LightnessBatch.of(size, List.of(lightness)), temperature).get(0);
     }
 
     private static String firstLine(Throwable e) {
@@ -184,7 +216,9 @@ public final class ColorizationModel implements AutoCloseable {
 
     @Override
     public void close() {
-        predictor.close();
+        closed = true;
+        Predictor<ChromaTranslator.Plane, AbField> p;
+        while ((p = predictors.poll()) != null) p.close();
         model.close();
     }
 }

@@ -23,10 +23,11 @@ import org.colorize.ColorizeException;
  * folder name, or given directly as a path.
  *
  * <p>Standard roots, in order: the paths in system property {@code colorize.models} and in the
- * environment variable {@code COLORIZE_MODELS} (path-separator lists), {@code <ImageJ>/models},
- * {@code ./models}, and {@code models/} beside the install tree holding this jar.
+ * environment variable {@code COLORIZE_MODELS} (path-separator lists), the host's models folder
+ * if the front end names one (ImageJ's {@code <ImageJ>/models}), {@code ./models}, and
+ * {@code models/} beside the install tree holding this jar.
  */
-public final class ModelRegistry implements AutoCloseable {
+public final class ModelRegistry implements PredictorSource, AutoCloseable {
     private final List<Path> roots;
     private final Map<String, ColorizationModel> loaded = new LinkedHashMap<>();
 
@@ -34,20 +35,31 @@ public final class ModelRegistry implements AutoCloseable {
         this.roots = List.copyOf(roots);
     }
 
-    private static ModelRegistry shared;
+    private static final Map<List<Path>, ModelRegistry> SHARED = new LinkedHashMap<>();
 
-    /** The process-wide registry over the standard roots (ImageJ keeps models loaded between runs). */
-    public static synchronized ModelRegistry shared() {
-        if (shared == null) shared = new ModelRegistry(standardRoots());
-        return shared;
+    /** The process-wide registry over the standard roots without a host folder. */
+    public static ModelRegistry shared() {
+        return shared(null);
+    }
+
+    /**
+     * The process-wide registry over the standard roots with the host's models folder (ImageJ
+     * keeps models loaded between runs).
+     */
+    public static synchronized ModelRegistry shared(Path hostModels) {
+        return SHARED.computeIfAbsent(standardRoots(hostModels), ModelRegistry::new);
     }
 
     public static List<Path> standardRoots() {
+        return standardRoots(null);
+    }
+
+    /** @param hostModels the host application's models folder (ImageJ's), or null */
+    public static List<Path> standardRoots(Path hostModels) {
         Set<Path> roots = new LinkedHashSet<>();
         addPathList(roots, System.getProperty("colorize.models"));
         addPathList(roots, System.getenv("COLORIZE_MODELS"));
-        String imagej = imageJDirectory();
-        if (imagej != null) roots.add(Paths.get(imagej, "models"));
+        if (hostModels != null) roots.add(hostModels);
         roots.add(Paths.get("models"));
         Path jarModels = besideInstallTree();
         if (jarModels != null) roots.add(jarModels);
@@ -57,14 +69,6 @@ public final class ModelRegistry implements AutoCloseable {
             if (!normalized.contains(n)) normalized.add(n);
         }
         return normalized;
-    }
-
-    private static String imageJDirectory() {
-        try {
-            return ij.IJ.getDirectory("imagej");
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
     }
 
     private static Path besideInstallTree() {
@@ -151,6 +155,16 @@ public final class ModelRegistry implements AutoCloseable {
             loaded.put(key, model);
         }
         return model;
+    }
+
+    @Override
+    public ChromaPredictor predictor(String model, DeviceChoice device) throws ColorizeException {
+        return load(model, device);
+    }
+
+    /** The card of a model (blank: the default), without loading the network. */
+    public ModelCard card(String nameOrPath) throws ColorizeException {
+        return ModelCard.read(resolve(nameOrPath));
     }
 
     private static String names(List<ModelEntry> entries) {

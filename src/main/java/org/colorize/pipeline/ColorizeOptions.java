@@ -15,13 +15,16 @@ import org.colorize.runtime.DeviceChoice;
  * @param model       model name or folder; blank means the installed default
  * @param device      where the network runs
  * @param upsample    how the network-size chroma reaches full size
- * @param temperature annealed-mean temperature for distribution models; NaN means the card's
+ * @param temperature annealed-mean temperature for distribution models; NaN means the card's,
+ *                    spelled {@value #DEFAULT} in macros, dialogs, the SciJava command and the command line
  */
 public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature) {
     public static final String MODEL = "model";
     public static final String DEVICE = "device";
     public static final String UPSAMPLE = "upsample";
     public static final String TEMPERATURE = "temperature";
+    /** The value of a key that means "the model's own" (model: the default model; temperature: the card's). */
+    public static final String DEFAULT = "default";
     /** Every macro key, in dialog order. */
     public static final List<String> KEYS = List.of(MODEL, DEVICE, UPSAMPLE, TEMPERATURE);
 
@@ -47,24 +50,25 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
         String model = values.getOrDefault(MODEL, d.model());
         DeviceChoice device = values.containsKey(DEVICE) ? DeviceChoice.parse(values.get(DEVICE)) : d.device();
         Upsampling upsample = values.containsKey(UPSAMPLE) ? Upsampling.parse(values.get(UPSAMPLE)) : d.upsample();
-        double temperature = d.temperature();
-        String t = values.get(TEMPERATURE);
-        if (t != null && !t.isBlank() && !t.trim().equalsIgnoreCase("default")) {
-            try {
-                temperature = Double.parseDouble(t.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("temperature must be a number, was '" + t + "'");
-            }
+        return new ColorizeOptions(model, device, upsample, parseTemperature(values.get(TEMPERATURE)));
+    }
+
+    /** A temperature as typed: a number, or {@value #DEFAULT} (or nothing) for the card's (NaN). */
+    public static double parseTemperature(String text) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase(DEFAULT)) return Double.NaN;
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("temperature must be a number or " + DEFAULT + ", was '" + text + "'");
         }
-        return new ColorizeOptions(model, device, upsample, temperature);
     }
 
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(MODEL, model.isEmpty() ? "default" : model);
+        m.put(MODEL, model.isEmpty() ? DEFAULT : model);
         m.put(DEVICE, device.key());
         m.put(UPSAMPLE, upsample.key());
-        m.put(TEMPERATURE, Double.isNaN(temperature) ? "default" : String.format(Locale.ROOT, "%.3g", temperature));
+        m.put(TEMPERATURE, Double.isNaN(temperature) ? DEFAULT : String.format(Locale.ROOT, "%.3g", temperature));
         return m;
     }
 

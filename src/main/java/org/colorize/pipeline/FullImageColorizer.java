@@ -1,82 +1,151 @@
 package org.colorize.pipeline;
 
-import org.colorize.ColorizeException;
-
-import ij.ImagePlus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import org.colorize.ColorizeException;
 import org.colorize.image.AbUpsampler;
 import org.colorize.image.ColorOutput;
 import org.colorize.image.GrayImage;
+import org.colorize.image.ImageMetadata;
 import org.colorize.image.LightnessPlane;
 import org.colorize.image.NetworkInput;
 import org.colorize.image.Recombiner;
+import org.colorize.image.SourceImage;
 import org.colorize.model.AbField;
-import org.colorize.model.ColorizationModel;
-import org.colorize.model.ModelRegistry;
+import org.colorize.model.ChromaPredictor;
+import org.colorize.model.LightnessBatch;
+import org.colorize.model.PredictorSource;
+import org.colorize.runtime.CancelToken;
+import org.colorize.runtime.Workers;
 
 /**
- * The UI-free core of full-image colorization: gray image → L → network-size L → ab from the
- * network → ab upsampled to full size → recombined with the ORIGINAL L → a new color image.
- * Every front end (ImageJ plugin, SciJava command, command line) calls {@link #colorize}.
+ * Full-image colorization: gray image → L → network-size L → ab from the network → ab upsampled
+ * to full size → recombined with the ORIGINAL L → a new color image. The planes of a stack reach
+ * the network in batches; a uniform plane is left gray.
  */
-public final class FullImageColorizer {
-    public static final String PIPELINE = "full-image";
+public class FullImageColorizer implements Colorizer {
+    /** The card kind this colorizer runs. */
+    public static final String KIND = "full-image";
+    /** The pipeline name recorded in provenance. */
+    public static final String PIPELINE = KIND;
 
-    private final ModelRegistry registry;
+    private final PredictorSource models;
 
-    public FullImageColorizer(ModelRegistry registry) {
-        this.registry = registry;
+    public FullImageColorizer(PredictorSource models) {
+        this.models = models;
     }
 
-    public ColorizeResult colorize(ImagePlus source, ColorizeOptions options, ProgressListener progress)
+    /** Registered in {@link Colorizers} for {@value #KIND} cards. */
+    public static final class Factory implements ColorizerFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Colorizer create(PredictorSource models) {
+            return new FullImageColorizer(models);
+        }
+    }
+
+    @Override
+    public ColorizeResult colorize(SourceImage source, ColorizeOptions options, ColorizeContext context)
             throws ColorizeException {
         GrayImage gray = GrayImage.of(source);
+        ProgressListener progress = context.progress();
+        CancelToken cancel = context.cancel();
+        Workers workers = context.workers();
         List<String> warnings = new ArrayList<>(gray.warnings());
+        cancel.check();
         progress.progress("loading model", 0);
         long t0 = System.nanoTime();
-        ColorizationModel model = registry.load(options.model(), options.device());
+        ChromaPredictor model = models.predictor(options.model(), options.device());
         double modelLoad = seconds(t0);
+        if (!KIND.equals(model.card().kind())) {
+            throw Colorizers.unknownKind(model.card().kind(), model.card().name());
+        }
         double temperature = Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
         checkMemory(gray);
         int size = model.card().inputSize();
         int planes = gray.planes();
-        double prepare = 0, network = 0, recombine = 0;
+        int batchSize = Math.max(1, model.maxBatch());
+        StageClock clock = new StageClock();
         try {
             ColorOutput output = ColorOutput.allocate(gray);
-            for (int i = 1; i <= planes; i++) {
-                String where = planes > 1 ? "slice " + i + "/" + planes + ": " : "";
-                long t = System.nanoTime();
-                LightnessPlane plane = gray.plane(i);
-                if (gray.isUniform(i)) {
-                    warnings.add("Slice " + i + " is uniform; it is left gray.");
-                    Recombiner.gray(plane, output.sink(i));
-                    recombine += seconds(t);
-                    continue;
+            int next = 1;
+            while (next <= planes) {
+                List<Integer> indices = new ArrayList<>();
+                List<LightnessPlane> batchPlanes = new ArrayList<>();
+                List<float[]> small = new ArrayList<>();
+                while (next <= planes && indices.size() < batchSize) {
+                    int i = next++;
+                    cancel.check();
+                    long t = System.nanoTime();
+                    LightnessPlane plane = gray.plane(i);
+                    if (gray.isUniform(i)) {
+                        warnings.add("Slice " + i + " is uniform; it is left gray.");
+                        Recombiner.gray(plane, output.sink(i), workers);
+                        clock.recombine += seconds(t);
+                        continue;
+                    }
+                    progress.progress(where(i, i, planes) + "reading L", (i - 1.0) / planes);
+                    small.add(NetworkInput.lightness(plane, size, workers));
+                    indices.add(i);
+                    batchPlanes.add(plane);
+                    clock.prepare += seconds(t);
                 }
-                progress.progress(where + "reading L", (i - 1.0) / planes);
-                float[] small = NetworkInput.lightness(plane, size);
-                prepare += seconds(t);
-                progress.progress(where + "network", (i - 0.8) / planes);
-                t = System.nanoTime();
-                AbField ab = model.predictAb(small, size, temperature);
-                network += seconds(t);
-                progress.progress(where + "recombining with L", (i - 0.3) / planes);
-                t = System.nanoTime();
-                float[] guide = ab.size() == size ? small : NetworkInput.resample(small, size, ab.size());
-                AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab.ab(), guide, ab.size(), gray.width(), gray.height());
-                Recombiner.recombine(plane, upsampler, output.sink(i));
-                recombine += seconds(t);
+                if (indices.isEmpty()) continue;
+                cancel.check();
+                int first = indices.get(0);
+                progress.progress(where(first, indices.get(indices.size() - 1), planes) + "network", (first - 0.8) / planes);
+                long t = System.nanoTime();
+                List<AbField> fields = model.predict(LightnessBatch.of(size, small), temperature);
+                clock.network += seconds(t);
+                if (fields.size() != indices.size()) {
+                    throw new ColorizeException("Model " + model.card().name() + " returned " + fields.size()
+                            + " ab fields for " + indices.size() + " planes.");
+                }
+                for (int k = 0; k < indices.size(); k++) {
+                    int i = indices.get(k);
+                    cancel.check();
+                    progress.progress(where(i, i, planes) + "recombining with L", (i - 0.3) / planes);
+                    t = System.nanoTime();
+                    AbField ab = fields.get(k);
+                    float[] guide = ab.size() == size ? small.get(k) : NetworkInput.resample(small.get(k), size, ab.size());
+                    AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab.ab(), guide, ab.size(), gray.width(),
+                            gray.height());
+                    Recombiner.recombine(batchPlanes.get(k), upsampler, output.sink(i), workers);
+                    clock.recombine += seconds(t);
+                }
             }
-            ImagePlus out = output.toImagePlus(source.getShortTitle() + "-colorized");
-            Provenance.stamp(out, source, model, options, temperature, PIPELINE);
+            ImageMetadata in = gray.metadata();
+            String title = in.shortTitle() + "-colorized";
+            ImageMetadata meta = gray.kind() == GrayImage.Kind.GRAY8 || gray.kind() == GrayImage.Kind.RGB
+                    ? in.derived(title, 1, 0, 255)
+                    : in.derived(title, 3, gray.mapping().min(), gray.mapping().max());
+            Provenance provenance = Provenance.of(model, options, temperature, PIPELINE, in);
             progress.progress("done", 1);
-            return new ColorizeResult(out, warnings, new StageTimes(modelLoad, prepare, network, recombine));
+            Colorization colorization = new Colorization(output.image(), meta, OptionalLong.empty(), provenance);
+            return new ColorizeResult(List.of(colorization), warnings,
+                    new StageTimes(modelLoad, clock.prepare, clock.network, clock.recombine));
         } catch (OutOfMemoryError e) {
-            throw new ColorizeException("Out of memory while colorizing '" + source.getTitle() + "' ("
+            throw new ColorizeException("Out of memory while colorizing '" + gray.metadata().title() + "' ("
                     + gray.width() + "×" + gray.height() + "×" + planes + "). Give Java more memory"
                     + " (Edit > Options > Memory & Threads, or -Xmx) or colorize a substack.", e);
         }
+    }
+
+    /** Seconds spent per stage so far. */
+    private static final class StageClock {
+        double prepare;
+        double network;
+        double recombine;
+    }
+
+    private static String where(int first, int last, int planes) {
+        if (planes == 1) return "";
+        return first == last ? "slice " + first + "/" + planes + ": " : "slices " + first + "–" + last + "/" + planes + ": ";
     }
 
     private static void checkMemory(GrayImage gray) throws ColorizeException {
@@ -84,7 +153,7 @@ public final class FullImageColorizer {
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long needed = ColorOutput.bytesFor(gray);
         if (needed > free * 0.9) {
-            String virtual = gray.source().getStack().isVirtual()
+            String virtual = gray.metadata().virtual()
                     ? " The input is a virtual stack: its slices are read one at a time, but the color result is held in memory." : "";
             throw new ColorizeException("The colorized image would need " + needed / (1 << 20) + " MB but only "
                     + free / (1 << 20) + " MB of memory are free." + virtual

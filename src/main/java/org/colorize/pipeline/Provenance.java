@@ -1,51 +1,53 @@
 package org.colorize.pipeline;
 
-import ij.ImagePlus;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.colorize.Colorize;
-import org.colorize.model.ColorizationModel;
+import org.colorize.image.ImageMetadata;
+import org.colorize.model.ChromaPredictor;
 import org.colorize.model.ModelCard;
 
-/** The record every output carries of how its colors came to be. */
-public final class Provenance {
+/**
+ * The record every output carries of how its colors came to be, as plain data. Hosts store
+ * {@link #text()} where the image keeps its notes (ImageJ: Info; PNG: a text chunk) and
+ * {@link #properties()} as key–value properties.
+ */
+public record Provenance(String software, String pipeline, String model, String modelVersion, String modelCard,
+        String modelSummary, String device, String parameters, String source, String sourcePath) {
     public static final String AI_NOTICE = "AI-inferred color";
 
-    private Provenance() {
-    }
-
-    /** Writes the provenance into the image's Info and properties. */
-    public static void stamp(ImagePlus out, ImagePlus source, ColorizationModel model, ColorizeOptions options,
-            double temperature, String pipeline) {
-        ModelCard card = model.card();
+    static Provenance of(ChromaPredictor predictor, ColorizeOptions options, double temperature, String pipeline,
+            ImageMetadata source) {
+        ModelCard card = predictor.card();
         String parameters = options.withModel(card.name()).toMacroString()
                 + (card.outputEncoding().isDistribution() ? String.format(Locale.ROOT, " (temperature used: %.3g)", temperature) : "");
-        String text = AI_NOTICE + ": the colors of this image were predicted by a neural network from its gray values."
+        return new Provenance(Colorize.NAME + " " + Colorize.VERSION, pipeline, card.name(), card.version(),
+                predictor.origin(), card.summary(), predictor.device(), parameters, source.title(), source.sourcePath());
+    }
+
+    /** The human-readable record, one fact a line. */
+    public String text() {
+        return AI_NOTICE + ": the colors of this image were predicted by a neural network from its gray values."
                 + " They are a plausible guess, not a measurement.\n"
-                + "Software: " + Colorize.NAME + " " + Colorize.VERSION + " (" + pipeline + ")\n"
-                + "Model: " + card.name() + "\n"
-                + "Model version: " + card.version() + "\n"
-                + "Model card: " + model.folder().resolve(ModelCard.FILE_NAME) + "\n"
-                + "Model summary: " + card.summary() + "\n"
-                + "Device: " + model.device() + "\n"
+                + "Software: " + software + " (" + pipeline + ")\n"
+                + "Model: " + model + "\n"
+                + "Model version: " + modelVersion + "\n"
+                + "Model card: " + modelCard + "\n"
+                + "Model summary: " + modelSummary + "\n"
+                + "Device: " + device + "\n"
                 + "Parameters: " + parameters + "\n"
-                + "Source: " + source.getTitle() + sourcePath(source) + "\n";
-        out.setProperty("Info", text);
-        out.setProp("Colorize-Notice", AI_NOTICE);
-        out.setProp("Colorize-Model", card.name());
-        out.setProp("Colorize-Model-Version", card.version());
-        out.setProp("Colorize-Parameters", parameters);
-        out.setProp("Colorize-Software", Colorize.NAME + " " + Colorize.VERSION);
+                + "Source: " + source + (sourcePath == null ? "" : " (" + sourcePath + ")") + "\n";
     }
 
-    private static String sourcePath(ImagePlus source) {
-        var info = source.getOriginalFileInfo();
-        if (info == null || info.directory == null || info.fileName == null) return "";
-        return " (" + info.directory + info.fileName + ")";
-    }
-
-    /** The provenance text of an image, or null. */
-    public static String of(ImagePlus imp) {
-        Object info = imp.getProperty("Info");
-        return info == null ? null : info.toString();
+    /** {@code Colorize-*} properties, in a stable order. */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Colorize-Notice", AI_NOTICE);
+        p.put("Colorize-Model", model);
+        p.put("Colorize-Model-Version", modelVersion);
+        p.put("Colorize-Parameters", parameters);
+        p.put("Colorize-Software", software);
+        return p;
     }
 }

@@ -1,5 +1,8 @@
 package org.colorize.train;
 
+import org.colorize.ColorizeCanceledException;
+import org.colorize.runtime.CancelToken;
+import org.colorize.runtime.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import org.colorize.color.AbGamut;
@@ -57,6 +60,17 @@ final class ProductPathScore {
         this.upsampling = upsampling;
     }
 
+    /** Validation crops are small: the product's row loops run on the training thread, never canceled. */
+    private static final Workers ON_THIS_THREAD = Workers.sequential(CancelToken.NEVER);
+
+    private static float[] networkLightness(LightnessPlane plane, int size) {
+        try {
+            return NetworkInput.lightness(plane, size, ON_THIS_THREAD);
+        } catch (ColorizeCanceledException e) {
+            throw new IllegalStateException("validation is never canceled", e);
+        }
+    }
+
     /** The scorer of a recipe's output. */
     static ProductPathScore of(TrainingRecipe recipe) {
         return new ProductPathScore(recipe.outputEncoding(), recipe.outputBins(), recipe.temperature());
@@ -80,7 +94,7 @@ final class ProductPathScore {
             for (int i = 0; i < b.count(); i++) {
                 byte[] g = MakeGray.lightnessGray(truth(b, i));
                 gray.add(g);
-                System.arraycopy(NetworkInput.lightness(plane(g, s), s), 0, l, i * px, px);
+                System.arraycopy(networkLightness(plane(g, s), s), 0, l, i * px, px);
             }
             out.add(new ProductBatch(new Batch(b.step(), b.count(), s, l, b.ab(), b.soft(), b.weights(), b.truth()), gray));
         }
@@ -97,7 +111,11 @@ final class ProductPathScore {
         float[] guide = grid == s ? small : NetworkInput.resample(small, s, grid);
         AbUpsampler upsampler = AbUpsampler.create(upsampling, ab, guide, grid, s, s);
         int[] pred = new int[s * s];
-        Recombiner.recombine(plane(batch.gray().get(i), s), upsampler, ColorSink.rgb8(pred, s));
+        try {
+            Recombiner.recombine(plane(batch.gray().get(i), s), upsampler, ColorSink.rgb8(pred, s), ON_THIS_THREAD);
+        } catch (ColorizeCanceledException e) {
+            throw new IllegalStateException("validation is never canceled", e);
+        }
         return capped(Psnr.rgb(pred, truth(b, i)));
     }
 

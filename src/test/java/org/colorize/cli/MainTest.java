@@ -8,9 +8,11 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.colorize.io.ImageFiles;
 import org.colorize.model.TinyModels;
 import org.colorize.pipeline.TestImages;
+import org.colorize.runtime.CancelToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,30 @@ class MainTest {
         assertEquals(1, run(in.toString(), "-o", dir.resolve("o").toString(), "--model", dir.resolve("nothing-here").toString()));
         assertTrue(err().startsWith("colorize: Model '") && !err().contains("Exception"), err());
     }
+
+    @Test
+    void aCancelStopsTheBatchCleanlyWithExitCode130(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        new FileSaver(TestImages.gray8("a", 60, 40)).saveAsPng(in.resolve("a.png").toString());
+        new FileSaver(TestImages.stack8("b", 60, 40, 3, 0)).saveAsTiff(in.resolve("b.tif").toString());
+        new FileSaver(TestImages.gray8("c", 60, 40)).saveAsPng(in.resolve("c.png").toString());
+        Path outDir = dir.resolve("out");
+        // Ctrl-C while the second image (a stack) is being colorized.
+        java.util.concurrent.atomic.AtomicInteger checksAfterA = new java.util.concurrent.atomic.AtomicInteger();
+        CancelToken ctrlC = () -> Files.exists(outDir.resolve("a.png")) && checksAfterA.incrementAndGet() > 3;
+        int code = Main.run(new String[] {in.toString(), "-o", outDir.toString(), "--model", TinyModels.regression().toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), cliErr, ctrlC);
+        String err = cliErrText.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(130, code, err);
+        assertTrue(err.contains("b.tif: canceled") && err.trim().endsWith("colorize: canceled"), err);
+        assertTrue(err.contains("b.tif: slice 1/3: reading L"), "canceled while b.tif was being colorized: " + err);
+        try (var files = Files.list(outDir)) {
+            assertEquals(List.of("a.png"), files.map(p -> p.getFileName().toString()).toList(), "no partial or temporary output");
+        }
+    }
+
+    private final java.io.ByteArrayOutputStream cliErrText = new java.io.ByteArrayOutputStream();
+    private final java.io.PrintStream cliErr = new java.io.PrintStream(cliErrText, true, java.nio.charset.StandardCharsets.UTF_8);
 
     @Test
     void usageErrorsExitWithTwo() {

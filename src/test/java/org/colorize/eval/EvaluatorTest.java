@@ -36,7 +36,7 @@ class EvaluatorTest {
     }
 
     private Evaluator evaluator() {
-        return new Evaluator(registry, EvalImagesIJ.modelBaseline(registry));
+        return new Evaluator(registry);
     }
 
     private static List<String> names(List<ImageScores> rows) {
@@ -266,7 +266,7 @@ class EvaluatorTest {
             ColorizeOptions cpu = ColorizeOptions.fromMap(java.util.Map.of(ColorizeOptions.DEVICE, "cpu"));
             List<Baseline> baselines = List.of(Baseline.GRAY, Baseline.model("tiny-regression"),
                     Baseline.model(model.toString()));
-            EvaluationTable t = new Evaluator(models, EvalImagesIJ.modelBaseline(models))
+            EvaluationTable t = new Evaluator(models)
                     .evaluate(truth, null, baselines, cpu, ProgressListener.NONE).table();
             assertEquals(List.of("gray", "model:tiny-regression"), t.methods(), "one model by name and by path is one method");
             assertEquals(4, t.rows().size());

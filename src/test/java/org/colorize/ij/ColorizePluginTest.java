@@ -9,8 +9,10 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.colorize.image.Upsampling;
+import org.colorize.model.ModelCard;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.TinyModels;
 import org.colorize.pipeline.ColorizeOptions;
@@ -51,6 +53,30 @@ class ColorizePluginTest {
         assertEquals(48, back.getWidth());
         String again = ColorizePlugin.colorize("input=[" + in + "] output=[" + out + "] model=[" + TinyModels.regression() + "]");
         assertTrue(again.startsWith("error: ") && again.contains("already exists"), again);
+    }
+
+    @Test
+    void aMacroRecordedFromTheDialogsDefaultsUsesTheCardsTemperature(@TempDir Path dir) throws Exception {
+        Path model = TinyModels.copy(TinyModels.distribution(), "tiny-distribution-warm-" + System.nanoTime());
+        Path card = model.resolve(ModelCard.FILE_NAME);
+        String text = Files.readString(card);
+        assertTrue(text.contains("\"ab_bins_logits\""), text);
+        Files.writeString(card, text.replace("\"ab_bins_logits\"", "\"ab_bins_logits\", \"temperature\": 0.7"));
+
+        Map<String, String> prefilled = ColorizeDialog.prefilled(model.toString());
+        assertEquals(ColorizeOptions.KEYS, List.copyOf(prefilled.keySet()), "the dialog's fields are the macro keys, in order");
+        StringBuilder recorded = new StringBuilder();
+        prefilled.forEach((k, v) -> recorded.append(k).append("=[").append(v).append("] "));
+        assertTrue(recorded.toString().contains("temperature=[default]"), recorded.toString());
+        assertTrue(Double.isNaN(ColorizePlugin.fromMacro(recorded.toString(), ColorizeOptions.KEYS).temperature()));
+
+        Path in = dir.resolve("in.tif");
+        new FileSaver(TestImages.gray8("in", 64, 48)).saveAsTiff(in.toString());
+        Path out = dir.resolve("out.tif");
+        String result = ColorizePlugin.colorize("input=[" + in + "] output=[" + out + "] " + recorded + "device=cpu");
+        assertEquals(out.toString(), result);
+        String info = String.valueOf(IJ.openImage(out.toString()).getProperty("Info"));
+        assertTrue(info.contains("temperature=default") && info.contains("(temperature used: 0.700)"), info);
     }
 
     @Test

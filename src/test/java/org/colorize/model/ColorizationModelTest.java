@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.colorize.ColorizeException;
+import org.colorize.color.AnnealedMean;
 import org.junit.jupiter.api.Test;
 
 class ColorizationModelTest {
@@ -22,7 +23,7 @@ class ColorizationModelTest {
             int n = 64;
             float[] l = new float[n * n];
             for (int i = 0; i < l.length; i++) l[i] = 100f * (i % n) / n;
-            AbField field = model.predictAb(l, n, 0.38);
+            AbField field = model.predictAb(l, n, AnnealedMean.ZHANG_TEMPERATURE);
             assertEquals(n, field.size());
             float[] ab = field.ab();
             assertEquals(n * n * 2, ab.length);
@@ -49,6 +50,50 @@ class ColorizationModelTest {
             assertTrue(onBinSharp > 0.7, "T=0.02 lands on bin centers: " + onBinSharp);
             assertTrue(onBinMean < 0.1, "T=1 averages between bins: " + onBinMean);
             for (float v : sharp) assertTrue(Math.abs(v) <= 120f);
+        }
+    }
+
+    @Test
+    void aBatchOfPlanesPredictsWhatThePlanesPredictOneByOne() throws Exception {
+        for (Path folder : List.of(TinyModels.regression(), TinyModels.distribution())) {
+            try (ColorizationModel model = ColorizationModel.load(folder, DeviceChoice.CPU)) {
+                int n = 64;
+                List<float[]> planes = new java.util.ArrayList<>();
+                for (int k = 0; k < ColorizationModel.MAX_BATCH + 2; k++) {
+                    float[] l = new float[n * n];
+                    for (int i = 0; i < l.length; i++) l[i] = (float) (50 + 45 * Math.sin(0.07 * (i % n) * (k + 1) + 0.05 * (i / n)));
+                    planes.add(l);
+                }
+                List<AbField> batch = model.predict(LightnessBatch.of(n, planes), 0.5);
+                assertEquals(planes.size(), batch.size(), "one field per plane, over more than one network call");
+                for (int k = 0; k < planes.size(); k++) {
+                    float[] alone = model.predictAb(planes.get(k), n, 0.5).ab();
+                    float[] inBatch = batch.get(k).ab();
+                    assertEquals(alone.length, inBatch.length);
+                    for (int i = 0; i < alone.length; i++) {
+                        assertEquals(alone[i], inBatch[i], 1e-3, folder.getFileName() + " plane " + k + " value " + i);
+                    }
+                }
+                assertTrue(!java.util.Arrays.equals(batch.get(0).ab(), batch.get(1).ab()), "different planes, different ab");
+            }
+        }
+    }
+
+    @Test
+    void eachThreadGetsItsOwnPredictor() throws Exception {
+        try (ColorizationModel model = ColorizationModel.load(TinyModels.regression(), DeviceChoice.CPU)) {
+            int n = 64;
+            float[] l = new float[n * n];
+            for (int i = 0; i < l.length; i++) l[i] = 100f * (i % n) / n;
+            float[] expected = model.predictAb(l, n, Double.NaN).ab();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<float[]>> runs = new java.util.ArrayList<>();
+                for (int k = 0; k < 6; k++) runs.add(pool.submit(() -> model.predictAb(l, n, Double.NaN).ab()));
+                for (var r : runs) org.junit.jupiter.api.Assertions.assertArrayEquals(expected, r.get(), 1e-5f);
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 

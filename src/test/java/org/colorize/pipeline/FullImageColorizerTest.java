@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.colorize.color.Lab;
+import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.image.Upsampling;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelRegistry;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The full-image colorizer on ImageJ images, through the ImageJ adapter both ways, with a real (tiny) network. */
 class FullImageColorizerTest {
     private static ModelRegistry registry;
     private static FullImageColorizer colorizer;
@@ -45,6 +47,14 @@ class FullImageColorizerTest {
         registry.close();
     }
 
+    private static ColorizeResult colorize(ImagePlus imp, ColorizeOptions o) throws ColorizeException {
+        return colorizer.colorize(ImagePlusAdapter.toSource(imp), o, ColorizeContext.defaults());
+    }
+
+    private static ImagePlus image(ColorizeResult result) {
+        return ImagePlusAdapter.toImagePlus(result.first());
+    }
+
     @Test
     void eightBitGrayBecomesFullSizeRgbThatKeepsItsLightness() throws Exception {
         ImagePlus gray = TestImages.gray8("scene.png", 301, 197);
@@ -53,8 +63,8 @@ class FullImageColorizerTest {
         cal.setUnit("mm");
         byte[] before = ((byte[]) gray.getProcessor().getPixels()).clone();
 
-        ColorizeResult result = colorizer.colorize(gray, options, ProgressListener.NONE);
-        ImagePlus out = result.image();
+        ColorizeResult result = colorize(gray, options);
+        ImagePlus out = image(result);
 
         assertArrayEquals(before, (byte[]) gray.getProcessor().getPixels(), "the source is never modified");
         assertEquals(ImagePlus.COLOR_RGB, out.getType());
@@ -81,7 +91,7 @@ class FullImageColorizerTest {
     void guidedUpsamplingAlsoKeepsLightness() throws Exception {
         ImagePlus gray = TestImages.gray8("g", 512, 300);
         ColorizeOptions guided = new ColorizeOptions(options.model(), DeviceChoice.CPU, Upsampling.GUIDED, Double.NaN);
-        ImagePlus out = colorizer.colorize(gray, guided, ProgressListener.NONE).image();
+        ImagePlus out = image(colorize(gray, guided));
         int[] rgb = (int[]) out.getProcessor().getPixels();
         byte[] src = (byte[]) gray.getProcessor().getPixels();
         double[] lab = new double[3];
@@ -96,8 +106,8 @@ class FullImageColorizerTest {
 
     @Test
     void outputCarriesProvenance() throws Exception {
-        ImagePlus out = colorizer.colorize(TestImages.gray8("p", 64, 64), options, ProgressListener.NONE).image();
-        String info = Provenance.of(out);
+        ImagePlus out = image(colorize(TestImages.gray8("p", 64, 64), options));
+        String info = ImagePlusAdapter.provenance(out);
         assertTrue(info.contains("AI-inferred color"), info);
         assertTrue(info.contains("Model: tiny-regression") && info.contains("Model version: 0.0.1-test"), info);
         assertTrue(info.contains("device=cpu") && info.contains("upsample=bilinear"), info);
@@ -107,7 +117,7 @@ class FullImageColorizerTest {
     @Test
     void sixteenBitBecomesThreeSixteenBitChannelsOnTheSameRange() throws Exception {
         ImagePlus gray = TestImages.gray16("g16", 120, 90);
-        ImagePlus out = colorizer.colorize(gray, options, ProgressListener.NONE).image();
+        ImagePlus out = image(colorize(gray, options));
         assertTrue(out instanceof CompositeImage, "a 3-channel composite");
         assertEquals(3, out.getNChannels());
         assertEquals(16, out.getBitDepth());
@@ -121,33 +131,33 @@ class FullImageColorizerTest {
     void thirtyTwoBitWithNaNIsRefusedWithThePosition() {
         ImagePlus gray = TestImages.gray32("nan", 40, 30);
         ((FloatProcessor) gray.getProcessor()).setf(7, 3, Float.NaN);
-        ColorizeException e = assertThrows(ColorizeException.class, () -> colorizer.colorize(gray, options, ProgressListener.NONE));
+        ColorizeException e = assertThrows(ColorizeException.class, () -> colorize(gray, options));
         assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("x=7, y=3"), e.getMessage());
     }
 
     @Test
     void thirtyTwoBitBecomesFloatChannels() throws Exception {
-        ImagePlus out = colorizer.colorize(TestImages.gray32("f", 50, 40), options, ProgressListener.NONE).image();
+        ImagePlus out = image(colorize(TestImages.gray32("f", 50, 40), options));
         assertEquals(32, out.getBitDepth());
         assertEquals(3, out.getNChannels());
     }
 
     @Test
     void rgbInputIsColorizedFromItsLightnessWithAWarning() throws Exception {
-        ColorizeResult result = colorizer.colorize(TestImages.rgb("rgb", 80, 60), options, ProgressListener.NONE);
+        ColorizeResult result = colorize(TestImages.rgb("rgb", 80, 60), options);
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("RGB")), result.warnings().toString());
-        assertEquals(ImagePlus.COLOR_RGB, result.image().getType());
+        assertEquals(ImagePlus.COLOR_RGB, image(result).getType());
     }
 
     @Test
     void stackSlicesAreEachColorizedAndABlankSliceStaysGray() throws Exception {
         ImagePlus stack = TestImages.stack8("stack", 64, 48, 3, 2);
-        ColorizeResult result = colorizer.colorize(stack, options, ProgressListener.NONE);
-        assertEquals(3, result.image().getStackSize());
+        ColorizeResult result = colorize(stack, options);
+        assertEquals(3, image(result).getStackSize());
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("Slice 2")), result.warnings().toString());
-        int[] blank = (int[]) result.image().getStack().getPixels(2);
+        int[] blank = (int[]) image(result).getStack().getPixels(2);
         for (int c : blank) assertEquals(0xff000000, c, "the blank slice stays black");
-        assertEquals("slice3", result.image().getStack().getSliceLabel(3));
+        assertEquals("slice3", image(result).getStack().getSliceLabel(3));
     }
 
     @Test
@@ -157,7 +167,7 @@ class FullImageColorizerTest {
         virtual.addSlice("v1.tif");
         virtual.addSlice("v2.tif");
         ImagePlus imp = new ImagePlus("virtual", virtual);
-        ImagePlus out = colorizer.colorize(imp, options, ProgressListener.NONE).image();
+        ImagePlus out = image(colorize(imp, options));
         assertEquals(2, out.getStackSize());
         assertTrue(Files.exists(dir.resolve("v1.tif")), "the virtual stack's files are untouched");
     }
@@ -178,19 +188,19 @@ class FullImageColorizerTest {
         ImagePlus twoChannels = new ImagePlus("channels", channels);
         twoChannels.setDimensions(2, 1, 1);
         assertMessage(twoChannels, "2 channels");
-        assertThrows(ColorizeException.class, () -> colorizer.colorize(null, options, ProgressListener.NONE));
+        assertThrows(ColorizeException.class, () -> colorize(null, options));
     }
 
     @Test
     void missingModelIsAClearError() {
         ColorizeOptions missing = options.withModel("no-such-model");
         ColorizeException e = assertThrows(ColorizeException.class,
-                () -> colorizer.colorize(TestImages.gray8("m", 32, 32), missing, ProgressListener.NONE));
+                () -> colorize(TestImages.gray8("m", 32, 32), missing));
         assertTrue(e.getMessage().contains("'no-such-model' not found"), e.getMessage());
     }
 
     private static void assertMessage(ImagePlus imp, String expected) {
-        ColorizeException e = assertThrows(ColorizeException.class, () -> colorizer.colorize(imp, options, ProgressListener.NONE));
+        ColorizeException e = assertThrows(ColorizeException.class, () -> colorize(imp, options));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 }

@@ -197,8 +197,7 @@ class TrainerTest {
         }
         assertEquals(v.images(), n);
         try (org.colorize.model.ModelRegistry registry = new org.colorize.model.ModelRegistry(List.of())) {
-            org.colorize.eval.Evaluator.Evaluation e = new org.colorize.eval.Evaluator(registry,
-                    org.colorize.ij.EvalImagesIJ.modelBaseline(registry)).evaluate(truth, null,
+            org.colorize.eval.Evaluator.Evaluation e = new org.colorize.eval.Evaluator(registry).evaluate(truth, null,
                     List.of(org.colorize.eval.Baseline.model(model.toString())), org.colorize.pipeline.ColorizeOptions.defaults(),
                     (stage, f) -> { });
             double measured = e.table().mean(org.colorize.eval.ImageScores.MODEL_PREFIX + model.getFileName()).psnr();

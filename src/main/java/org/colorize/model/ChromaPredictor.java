@@ -1,0 +1,31 @@
+package org.colorize.model;
+
+import java.util.List;
+import org.colorize.ColorizeException;
+
+/**
+ * The network stage of colorization: planes of L at the network size in, one ab field per plane
+ * out (in Lab units, decoded from whatever the network's head produces). The TensorFlow model
+ * implements it; pipeline tests use a pure-Java one.
+ */
+public interface ChromaPredictor {
+    /** What the model is, for checks and provenance. */
+    ModelCard card();
+
+    /** Where it runs, e.g. {@code cpu()}, for provenance. */
+    String device();
+
+    /** Where the model's card was read from, for provenance. */
+    String origin();
+
+    /** Most planes per network call (a larger batch is split). */
+    default int maxBatch() {
+        return 4;
+    }
+
+    /**
+     * @param temperature annealed-mean temperature for distribution heads (ignored by others)
+     * @return one field per plane, in order
+     */
+    List<AbField> predict(LightnessBatch batch, double temperature) throws ColorizeException;
+}

@@ -1,0 +1,50 @@
+package org.colorize.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.colorize.ColorizeException;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelRegistry;
+import org.colorize.model.PredictorSource;
+
+/**
+ * The colorizer for a model, chosen by its card's {@code kind}. A kind without a colorizer is an
+ * error naming the kinds there are, never a silent full-image run.
+ */
+public final class Colorizers {
+    private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory());
+
+    private Colorizers() {
+    }
+
+    /** The kinds there is a colorizer for. */
+    public static List<String> kinds() {
+        List<String> kinds = new ArrayList<>();
+        for (ColorizerFactory f : FACTORIES) kinds.add(f.kind());
+        return kinds;
+    }
+
+    /** The factory for a kind. */
+    public static ColorizerFactory factory(String kind, String model) throws ColorizeException {
+        for (ColorizerFactory f : FACTORIES) {
+            if (f.kind().equals(kind)) return f;
+        }
+        throw unknownKind(kind, model);
+    }
+
+    /** The colorizer for a card, loading its networks from {@code models}. */
+    public static Colorizer forCard(ModelCard card, PredictorSource models) throws ColorizeException {
+        return factory(card.kind(), card.name()).create(models);
+    }
+
+    /** The colorizer for a model of the registry (blank: the default model); reads its card, loads nothing. */
+    public static Colorizer forModel(ModelRegistry registry, String model) throws ColorizeException {
+        return forCard(registry.card(model), registry);
+    }
+
+    static ColorizeException unknownKind(String kind, String model) {
+        return new ColorizeException("Model " + model + " is of kind '" + kind + "', and this version of Colorize has no"
+                + " colorizer for it (known kinds: " + String.join(", ", kinds()) + "). Use a model of a known kind,"
+                + " or a newer Colorize.");
+    }
+}
