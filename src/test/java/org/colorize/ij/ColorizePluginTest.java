@@ -60,8 +60,8 @@ class ColorizePluginTest {
         Path model = TinyModels.copy(TinyModels.distribution(), "tiny-distribution-warm-" + System.nanoTime());
         Path card = model.resolve(ModelCard.FILE_NAME);
         String text = Files.readString(card);
-        assertTrue(text.contains("\"ab_bins_logits\""), text);
-        Files.writeString(card, text.replace("\"ab_bins_logits\"", "\"ab_bins_logits\", \"temperature\": 0.7"));
+        assertTrue(text.contains("\"temperature\": 0.38"), text);
+        Files.writeString(card, text.replace("\"temperature\": 0.38", "\"temperature\": 0.7"));
 
         Map<String, String> prefilled = ColorizeDialog.prefilled(model.toString());
         assertEquals(ColorizeOptions.KEYS, List.copyOf(prefilled.keySet()), "the dialog's fields are the macro keys, in order");
