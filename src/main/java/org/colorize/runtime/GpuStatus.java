@@ -24,7 +24,7 @@ public record GpuStatus(TensorFlowNatives natives, NvidiaDriver driver, Path cud
     public String whyNot() {
         if (usable()) return null;
         if (natives.build() == Build.CPU) {
-            return "this is a CPU-only install (" + natives.describe() + "); for the GPU build the GPU install tree with"
+            return "this is a CPU-only install (" + natives.describe() + "); for the GPU, build the GPU install tree with"
                     + " `mvn -Pgpu package` (target/imagej-gpu; in Fiji copy its jars/ and lib/linux64/) and run"
                     + " `COLORIZE_PROFILE=gpu ./colorize`";
         }

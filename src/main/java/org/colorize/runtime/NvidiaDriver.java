@@ -25,9 +25,16 @@ public record NvidiaDriver(String version, boolean libcudaFound, String libcudaP
         try {
             com.sun.jna.NativeLibrary.getInstance("libcuda.so.1");
         } catch (UnsatisfiedLinkError e) {
-            problem = e.getMessage();
+            problem = firstCause(e.getMessage());
         }
         return new NvidiaDriver(kernelModuleVersion(), problem == null, problem);
+    }
+
+    /** JNA lists every place it looked; the loader's own reason (the second line) says it all. */
+    private static String firstCause(String message) {
+        if (message == null) return "unknown reason";
+        String[] lines = message.split("\\R");
+        return (lines.length > 1 ? lines[1] : lines[0]).trim();
     }
 
     /** The version in /proc/driver/nvidia/version, or null without the kernel module. */
