@@ -71,13 +71,17 @@ public final class TensorFlowRuntime {
         return new GpuStatus(chosen, null, null, List.of(), Map.of(), false);
     }
 
-    /** Finds the driver and the CUDA libraries, and loads the libraries where both are there. */
+    /**
+     * Finds the driver and the CUDA libraries and loads the libraries, with or without a driver:
+     * TensorFlow then fails only at cuInit and runs on the CPU, and the loading is exercised
+     * (and its failures reported) on every machine, not only on those with a GPU.
+     */
     private static GpuStatus prepareCuda(TensorFlowNatives chosen) {
         NvidiaDriver driver = NvidiaDriver.probe();
         Path folder = CudaLibraries.folder().orElse(null);
         List<String> missing = folder == null ? CudaLibraries.REQUIRED : CudaLibraries.missing(folder);
         Map<String, String> failures = Map.of();
-        if (driver.libcudaFound() && folder != null && missing.isEmpty()) {
+        if (folder != null && missing.isEmpty()) {
             failures = CudaLibraries.preload(folder);
             // DJL counts GPUs through JNA's own search for libcudart; let it find this one.
             String jna = System.getProperty("jna.library.path");
@@ -162,7 +166,7 @@ public final class TensorFlowRuntime {
             case AUTO -> gpuUsable ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (!gpuUsable) {
-                    throw new ColorizeException("device=gpu was asked for, but " + gpuStatus().whyNot()
+                    throw new ColorizeException("device=gpu was asked for, but there is no GPU: " + gpuStatus().whyNot()
                             + ". Use device=auto or device=cpu.");
                 }
                 yield Device.gpu();
