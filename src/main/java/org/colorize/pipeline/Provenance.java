@@ -27,6 +27,7 @@ public final class Provenance {
                 + "Model card: " + model.folder().resolve(ModelCard.FILE_NAME) + "\n"
                 + "Model summary: " + card.summary() + "\n"
                 + "Device: " + model.device() + "\n"
+                + "Natives: " + org.colorize.runtime.TensorFlowRuntime.describe(model.device()) + "\n"
                 + "Parameters: " + parameters + "\n"
                 + "Source: " + source.getTitle() + sourcePath(source) + "\n";
         out.setProperty("Info", text);
