@@ -90,6 +90,7 @@ public final class Main {
         for (ModelEntry e : models) {
             out.println((e.card().isDefault() ? "* " : "  ") + e.card().summary() + "\n    " + e.folder());
         }
+        out.println("Inference: " + org.colorize.runtime.TensorFlowRuntime.describe());
         return 0;
     }
 }

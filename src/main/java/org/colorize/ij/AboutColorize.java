@@ -19,6 +19,7 @@ public class AboutColorize implements PlugIn {
                 + "Colors are AI-inferred: plausible, not measured. Every output records its model and parameters\n"
                 + "(Image > Show Info).\n \n"
                 + "Models:\n" + models + " \n"
+                + "Inference: " + org.colorize.runtime.TensorFlowRuntime.describe() + "\n \n"
                 + "Methods: Zhang et al. 2016/2017 (colorful image colorization, SIGGRAPH17 network),\n"
                 + "Su et al. 2020 (instance-aware colorization). Inference: DJL + TensorFlow.");
     }

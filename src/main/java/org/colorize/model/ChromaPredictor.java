@@ -15,6 +15,11 @@ public interface ChromaPredictor {
     /** Where it runs, e.g. {@code cpu()}, for provenance. */
     String device();
 
+    /** The inference library and build that runs it, for provenance. */
+    default String natives() {
+        return "none (pure Java)";
+    }
+
     /** Where the model's card was read from, for provenance. */
     String origin();
 

@@ -148,6 +148,11 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
     }
 
     @Override
+    public String natives() {
+        return TensorFlowRuntime.describe(device);
+    }
+
+    @Override
     public String origin() {
         return folder.resolve(ModelCard.FILE_NAME).toString();
     }

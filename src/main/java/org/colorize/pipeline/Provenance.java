@@ -14,7 +14,7 @@ import org.colorize.model.ModelCard;
  * {@link #properties()} as key–value properties.
  */
 public record Provenance(String software, String pipeline, String model, String modelVersion, String modelCard,
-        String modelSummary, String device, String parameters, String source, String sourcePath) {
+        String modelSummary, String device, String natives, String parameters, String source, String sourcePath) {
     public static final String AI_NOTICE = "AI-inferred color";
 
     static Provenance of(ChromaPredictor predictor, ColorizeOptions options, double temperature, String pipeline,
@@ -23,7 +23,7 @@ public record Provenance(String software, String pipeline, String model, String 
         String parameters = options.withModel(card.name()).toMacroString()
                 + (card.outputEncoding().isDistribution() ? String.format(Locale.ROOT, " (temperature used: %.3g)", temperature) : "");
         return new Provenance(Colorize.NAME + " " + Colorize.VERSION, pipeline, card.name(), card.version(),
-                predictor.origin(), card.summary(), predictor.device(), parameters, source.title(), source.sourcePath());
+                predictor.origin(), card.summary(), predictor.device(), predictor.natives(), parameters, source.title(), source.sourcePath());
     }
 
     /** The human-readable record, one fact a line. */
@@ -36,6 +36,7 @@ public record Provenance(String software, String pipeline, String model, String 
                 + "Model card: " + modelCard + "\n"
                 + "Model summary: " + modelSummary + "\n"
                 + "Device: " + device + "\n"
+                + "Natives: " + natives + "\n"
                 + "Parameters: " + parameters + "\n"
                 + "Source: " + source + (sourcePath == null ? "" : " (" + sourcePath + ")") + "\n";
     }
