@@ -75,29 +75,38 @@ public final class CheckpointImporter {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target)) throw new ColorizeException("The output folder " + out + " exists already; choose another name.");
         if (!Files.isRegularFile(checkpoint)) throw new ColorizeException("No checkpoint file " + checkpoint + ".");
-        String name = target.getFileName().toString();
         String sha256 = sha256(checkpoint);
         progress.accept("read " + checkpoint.getFileName() + " (SHA-256 " + sha256 + ")");
         try (StateDict sd = PthReader.read(checkpoint)) {
-            NetworkSpec spec = arch.spec(sd);
-            List<String> notes = new ArrayList<>();
-            String bins = spec.bins(sd, notes);
-            progress.accept(String.format(Locale.ROOT, "%s: %d tensors, %s format, width %s%s", arch.key(), sd.size(),
-                    sd.format().description(), spec.width(), spec.classes() > 0 ? ", " + spec.classes() + "-bin class head" : ""));
-            Path temp = prepareTemporary(target);
-            try {
-                Built built = buildAndExport(sd, spec, temp, notes, checkpoint.getFileName().toString());
-                progress.accept(String.format(Locale.ROOT, "exported; DJL reproduces the graph to %.2g ab", built.difference));
-                ModelCard card = card(name, arch, spec, bins, checkpoint, sha256, sd, built);
-                ModelCards.write(card, temp);
-                AtomicFiles.putInPlace(temp, target, false);
-                notes.forEach(n -> progress.accept("note: " + n));
-                return new Imported(target, card, sha256, sd.format(), built.difference, List.copyOf(notes));
-            } catch (IOException e) {
-                throw new ColorizeException("Cannot write the model folder " + out + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(temp);
-            }
+            return importStateDict(sd, checkpoint, arch, target, sha256, progress);
+        } catch (CheckpointException e) {
+            String file = checkpoint.getFileName().toString();
+            if (e.getMessage().startsWith(file) || e instanceof RefusedCheckpointException) throw e;
+            throw new CheckpointException(file + " cannot be imported as " + arch.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Imported importStateDict(StateDict sd, Path checkpoint, ImportArchitecture arch, Path target, String sha256,
+            Consumer<String> progress) throws ColorizeException {
+        String name = target.getFileName().toString();
+        NetworkSpec spec = arch.spec(sd);
+        List<String> notes = new ArrayList<>();
+        String bins = spec.bins(sd, notes);
+        progress.accept(String.format(Locale.ROOT, "%s: %d tensors, %s format, width %s%s", arch.key(), sd.size(),
+                sd.format().description(), spec.width(), spec.classes() > 0 ? ", " + spec.classes() + "-bin class head" : ""));
+        Path temp = prepareTemporary(target);
+        try {
+            Built built = buildAndExport(sd, spec, temp, notes, checkpoint.getFileName().toString());
+            progress.accept(String.format(Locale.ROOT, "exported; DJL reproduces the graph to %.2g ab", built.difference));
+            ModelCard card = card(name, arch, spec, bins, checkpoint, sha256, sd, built);
+            ModelCards.write(card, temp);
+            AtomicFiles.putInPlace(temp, target, false);
+            notes.forEach(n -> progress.accept("note: " + n));
+            return new Imported(target, card, sha256, sd.format(), built.difference, List.copyOf(notes));
+        } catch (IOException e) {
+            throw new ColorizeException("Cannot write the model folder " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
         }
     }
 

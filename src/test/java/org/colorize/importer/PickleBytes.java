@@ -97,6 +97,24 @@ final class PickleBytes {
         return this;
     }
 
+    /** A state dict {key: contiguous float tensor of {@code shape} on storage '0'} (zip format). */
+    static PickleBytes stateDict(String key, int... shape) {
+        PickleBytes p = protocol(2).orderedDict().str(key);
+        int numel = 1;
+        for (int d : shape) numel *= d;
+        p.global("torch._utils", "_rebuild_tensor_v2").mark();
+        p.mark().str("storage").global("torch", "FloatStorage").str("0").str("cpu").integer(numel).tuple().op('Q');
+        p.integer(0).mark();
+        for (int d : shape) p.integer(d);
+        p.tuple().mark();
+        int stride = numel;
+        for (int d : shape) {
+            stride /= d;
+            p.integer(stride);
+        }
+        return p.tuple().op(0x89).orderedDict().tuple().reduce().op('s').stop();
+    }
+
     /** A state dict {key: float tensor of n elements on storage '0' of numel elements}. */
     static PickleBytes stateDict(String key, long numel, int n, boolean legacy) {
         return protocol(2).orderedDict().str(key).floatTensor("0", numel, n, legacy).op('s').stop();
