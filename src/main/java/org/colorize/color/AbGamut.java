@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -39,8 +40,12 @@ public final class AbGamut {
 	/** The name model cards give {@link #zhang()}'s bins. */
 	public static final String ZHANG_313 = "zhang313";
 
+	/** The name model cards give the SIGGRAPH17 class head's 23 × 23 bins, {@code square(10, 110)}. */
+	public static final String SIGGRAPH_529 = "siggraph529";
+
 	/** The bin sets a classifier head can be trained over, by the name model cards use. */
-	private static final Map<String, Supplier<AbGamut>> NAMED = Map.of(ZHANG_313, AbGamut::zhang);
+	private static final Map<String, Supplier<AbGamut>> NAMED = Map.of(ZHANG_313, AbGamut::zhang,
+			SIGGRAPH_529, () -> SiggraphHolder.INSTANCE);
 
 	private final int grid;
 	private final int[] latticeA;
@@ -66,13 +71,17 @@ public final class AbGamut {
 		static final AbGamut INSTANCE = zhangBins();
 	}
 
+	private static final class SiggraphHolder {
+		static final AbGamut INSTANCE = square(10, 110);
+	}
+
 	/** Zhang et al.'s Q = 313 bins on grid 10, in their released order. */
 	public static AbGamut zhang() {
 		return ZhangHolder.INSTANCE;
 	}
 
 	/**
-	 * The bin set called {@code name} in model cards (today only {@value #ZHANG_313}).
+	 * The bin set called {@code name} in model cards: {@value #ZHANG_313} or {@value #SIGGRAPH_529}.
 	 *
 	 * @throws IllegalArgumentException for a name no bin set has, naming the known ones
 	 */
@@ -84,9 +93,9 @@ public final class AbGamut {
 		return bins.get();
 	}
 
-	/** The names {@link #named(String)} knows. */
+	/** The names {@link #named(String)} knows, sorted. */
 	public static Set<String> names() {
-		return NAMED.keySet();
+		return new TreeSet<>(NAMED.keySet());
 	}
 
 	private static AbGamut zhangBins() {

@@ -194,7 +194,7 @@ class ModelCardsTest {
     void unknownNamesAreClearErrors(@TempDir Path tmp) throws IOException {
         ColorizeException bins = refused(tmp, "bins", schemaTwo("{'encoding': 'ab_bins_logits', 'bins': 'zhang529'}"));
         assertTrue(bins.getMessage().contains("'components.full-image.signature.outputs.ab_logits.bins'")
-                && bins.getMessage().contains("unknown ab bin set 'zhang529' (known: zhang313)"), bins.getMessage());
+                && bins.getMessage().contains("unknown ab bin set 'zhang529' (known: siggraph529, zhang313)"), bins.getMessage());
         ColorizeException encoding = refused(tmp, "encoding", "{'input': {'encoding': 'lab'}}");
         assertTrue(encoding.getMessage().contains("'input.encoding'") && encoding.getMessage().contains("l_centered"),
                 encoding.getMessage());
