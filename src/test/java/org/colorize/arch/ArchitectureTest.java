@@ -18,7 +18,7 @@ class ArchitectureTest {
     static final String[] CORE = {
         "org.colorize", "org.colorize.runtime..", "org.colorize.files..", "org.colorize.color..", "org.colorize.image..",
         "org.colorize.model..", "org.colorize.pipeline..", "org.colorize.nn..", "org.colorize.train..",
-        "org.colorize.eval..",
+        "org.colorize.eval..", "org.colorize.detect..", "org.colorize.importer..",
     };
 
     private static JavaClasses classes;
