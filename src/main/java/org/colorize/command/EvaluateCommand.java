@@ -59,8 +59,8 @@ public class EvaluateCommand extends ContextCommand {
     @Parameter(required = false, persist = false, choices = {"bilinear", "guided"}, description = "Chroma upsampling for model baselines")
     private String upsample = "bilinear";
 
-    @Parameter(required = false, persist = false, description = "Annealed-mean temperature for model baselines; 0 for the model's default")
-    private double temperature = 0;
+    @Parameter(required = false, persist = false, description = "Annealed-mean temperature for model baselines, or default for the model card's")
+    private String temperature = ColorizeOptions.DEFAULT;
 
     @Parameter(type = ItemIO.OUTPUT)
     private EvaluationTable table;
@@ -73,41 +73,45 @@ public class EvaluateCommand extends ContextCommand {
 
     @Override
     public void run() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         try {
-            List<Baseline> baselines = Baseline.parseList(baseline);
-            ColorizeOptions options = new ColorizeOptions("", DeviceChoice.parse(device), Upsampling.parse(upsample),
-                    temperature > 0 ? temperature : Double.NaN);
-            if (csv != null && !overwrite && csv.exists()) {
-                throw new ColorizeException("CSV " + csv + " already exists; it is left as it is (set overwrite to replace it).");
-            }
-            Evaluator evaluator = new Evaluator(ImageJHost.registry());
-            Evaluator.Evaluation result;
-            if (truthImage != null) {
-                result = evaluator.evaluate(EvalImagesIJ.open(truthImage), predImage == null ? null : EvalImagesIJ.open(predImage),
-                        baselines, options, (stage, f) -> log.debug("evaluate: " + stage));
-            } else if (truth != null) {
-                if (predImage != null) throw new ColorizeException("Give pred as a file with truth, or predImage with truthImage.");
-                result = evaluator.evaluate(truth.toPath(), pred == null ? null : pred.toPath(), baselines, options,
-                        (stage, f) -> log.debug("evaluate: " + stage));
-            } else {
-                throw new ColorizeException("No ground truth: give truth (a file or folder) or truthImage.");
-            }
-            result.warnings().forEach(log::warn);
-            table = result.table();
-            text = table.toText();
-            if (csv != null) table.writeCsv(csv.toPath(), overwrite);
+            TensorFlowRuntime.withContextLoader(() -> {
+                evaluate();
+                return null;
+            });
         } catch (FileAlreadyExistsException e) {
             fail("CSV " + csv + " appeared while evaluating; it is left as it is.");
         } catch (IOException e) {
             fail("Cannot write CSV " + csv + ": " + e.getMessage());
         } catch (ColorizeException | IllegalArgumentException e) {
             fail(e.getMessage());
-        } finally {
-            thread.setContextClassLoader(previous);
+        } catch (Exception e) {
+            fail("Evaluation failed unexpectedly: " + e);
         }
+    }
+
+    private void evaluate() throws ColorizeException, IOException {
+        List<Baseline> baselines = Baseline.parseList(baseline);
+        ColorizeOptions options = new ColorizeOptions("", DeviceChoice.parse(device), Upsampling.parse(upsample),
+                ColorizeOptions.parseTemperature(temperature));
+        if (csv != null && !overwrite && csv.exists()) {
+            throw new ColorizeException("CSV " + csv + " already exists; it is left as it is (set overwrite to replace it).");
+        }
+        Evaluator evaluator = new Evaluator(ImageJHost.registry());
+        Evaluator.Evaluation result;
+        if (truthImage != null) {
+            result = evaluator.evaluate(EvalImagesIJ.open(truthImage), predImage == null ? null : EvalImagesIJ.open(predImage),
+                    baselines, options, (stage, f) -> log.debug("evaluate: " + stage));
+        } else if (truth != null) {
+            if (predImage != null) throw new ColorizeException("Give pred as a file with truth, or predImage with truthImage.");
+            result = evaluator.evaluate(truth.toPath(), pred == null ? null : pred.toPath(), baselines, options,
+                    (stage, f) -> log.debug("evaluate: " + stage));
+        } else {
+            throw new ColorizeException("No ground truth: give truth (a file or folder) or truthImage.");
+        }
+        result.warnings().forEach(log::warn);
+        table = result.table();
+        text = table.toText();
+        if (csv != null) table.writeCsv(csv.toPath(), overwrite);
     }
 
     private void fail(String message) {

@@ -119,26 +119,23 @@ public class EvaluatePlugin implements PlugIn {
         }
         Object truth = resolve(EvaluateOptions.TRUTH, o.truth(), request.compare());
         Object pred = o.pred() == null ? null : resolve(EvaluateOptions.PRED, o.pred(), request.compare());
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(TensorFlowRuntime.classLoader());
         Evaluator.Evaluation result;
         try {
-            Evaluator evaluator = new Evaluator(ImageJHost.registry());
-            org.colorize.pipeline.ProgressListener progress = (stage, f) -> {
-                IJ.showStatus(TITLE + ": " + stage);
-                IJ.showProgress(f);
-            };
-            if (truth instanceof ImagePlus || pred instanceof ImagePlus) {
-                ImagePlus predImage = asImage(EvaluateOptions.PRED, pred);
-                result = evaluator.evaluate(EvalImagesIJ.open(asImage(EvaluateOptions.TRUTH, truth)),
-                        predImage == null ? null : EvalImagesIJ.open(predImage), o.baselines(), o.colorize(), progress);
-            } else {
-                result = evaluator.evaluate((Path) truth, (Path) pred, o.baselines(), o.colorize(), progress);
-            }
+            result = TensorFlowRuntime.withContextLoader(() -> {
+                Evaluator evaluator = new Evaluator(ImageJHost.registry());
+                org.colorize.pipeline.ProgressListener progress = (stage, f) -> {
+                    IJ.showStatus(TITLE + ": " + stage);
+                    IJ.showProgress(f);
+                };
+                if (truth instanceof ImagePlus || pred instanceof ImagePlus) {
+                    ImagePlus predImage = asImage(EvaluateOptions.PRED, pred);
+                    return evaluator.evaluate(EvalImagesIJ.open(asImage(EvaluateOptions.TRUTH, truth)),
+                            predImage == null ? null : EvalImagesIJ.open(predImage), o.baselines(), o.colorize(), progress);
+                }
+                return evaluator.evaluate((Path) truth, (Path) pred, o.baselines(), o.colorize(), progress);
+            });
         } finally {
             IJ.showProgress(1.0);
-            thread.setContextClassLoader(previous);
         }
         for (String w : result.warnings()) IJ.log(TITLE + ": " + w);
         if (o.csv() != null) {

@@ -1,5 +1,6 @@
 package org.colorize.importer;
 
+import org.colorize.color.AnnealedMean;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
@@ -52,8 +53,6 @@ public final class CheckpointImporter {
     /** The export must reproduce the graph's ab to this many ab units (it is the same graph: measured 0). */
     static final double EXPORT_TOLERANCE = 1e-4;
     static final String LICENSE = "as published by the authors (see README)";
-    /** Annealed-mean temperature for distribution outputs (Zhang et al. 2016). */
-    static final double TEMPERATURE = 0.38;
 
     /** What an import made. */
     public record Imported(Path folder, ModelCard card, String sha256, CheckpointFormat format, double exportDifference,
@@ -171,7 +170,7 @@ public final class CheckpointImporter {
                     c.architecture(arch.cardArchitecture()).width(spec.width()).parameters(built.parameters)
                             .input(SavedModelExport.INPUT, InputEncoding.L, INPUT_SIZE)
                             .output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB);
-                    if (bins != null) c.output(SavedModelExport.OUTPUT_LOGITS, OutputEncoding.AB_BINS_LOGITS, bins, TEMPERATURE);
+                    if (bins != null) c.output(SavedModelExport.OUTPUT_LOGITS, OutputEncoding.AB_BINS_LOGITS, bins, AnnealedMean.ZHANG_TEMPERATURE);
                 })
                 .license(LICENSE).source(arch.source()).field("import", imported);
         b.trainingData(new JsonPrimitive(arch == ImportArchitecture.ECCV16 || arch == ImportArchitecture.SIGGRAPH17

@@ -1,5 +1,6 @@
 package org.colorize.model;
 
+import org.colorize.color.AbNormalization;
 import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
 
@@ -18,7 +19,7 @@ public final class AbDecoder {
             case AB:
                 return raw;
             case AB_OVER_110:
-                for (int i = 0; i < raw.length; i++) raw[i] *= 110f;
+                for (int i = 0; i < raw.length; i++) raw[i] *= (float) AbNormalization.SCALE;
                 return raw;
             default:
                 float[] ab = new float[pixels * 2];

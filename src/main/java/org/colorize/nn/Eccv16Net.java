@@ -1,5 +1,6 @@
 package org.colorize.nn;
 
+import org.colorize.color.AbNormalization;
 import java.nio.file.Path;
 import java.util.List;
 import org.colorize.color.AbGamut;
@@ -37,7 +38,7 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class Eccv16Net {
     /** The release's ab scale: the decode's weights are centers / 110, its output is × 110. */
-    public static final double AB_SCALE = 110;
+    public static final double AB_SCALE = AbNormalization.SCALE;
     /** Every input side must be a multiple of this (three stride-2 convolutions). */
     public static final int SIZE_MULTIPLE = 8;
     /** The distribution head predicts at 1/4 of the input size; the release upsamples by this. */

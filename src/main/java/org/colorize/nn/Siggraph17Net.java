@@ -1,5 +1,6 @@
 package org.colorize.nn;
 
+import org.colorize.color.AbNormalization;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Siggraph17Net {
     public static final double L_CENTER = 50;
     public static final double L_SCALE = 100;
     /** ab normalization: ab / AB_SCALE, the range of tanh's output. */
-    public static final double AB_SCALE = 110;
+    public static final double AB_SCALE = AbNormalization.SCALE;
     /** Every input side must be a multiple of this (three 2× subsamplings). */
     public static final int SIZE_MULTIPLE = 8;
 

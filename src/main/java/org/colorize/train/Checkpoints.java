@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.colorize.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,9 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,11 +88,11 @@ public final class Checkpoints {
             full.add("variables", index);
             full.addProperty("crc32", Long.toHexString(crc.getValue()));
             writeSynced(tmp.resolve(STATE), GSON.toJson(full));
-            if (Files.exists(target)) deleteTree(target); // same step saved again (e.g. a stop right after a save)
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            // the same step may be saved again (e.g. a stop right after a save): replace it
+            AtomicFiles.putFolderInPlace(tmp, target, true);
             syncDirectory(folder);
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
             throw e;
         }
         prune(folder);
@@ -164,7 +163,7 @@ public final class Checkpoints {
 
     /** Removes every snapshot and the log of {@code folder} (starting over with --overwrite). */
     static void clear(Path folder) throws IOException {
-        for (Path p : snapshots(folder)) deleteTree(p);
+        for (Path p : snapshots(folder)) AtomicFiles.deleteTree(p);
         removeTemporaries(folder);
         Files.deleteIfExists(folder.resolve(LOG));
     }
@@ -173,7 +172,7 @@ public final class Checkpoints {
         List<Path> all = snapshots(folder);
         for (int i = KEEP; i < all.size(); i++) {
             try {
-                deleteTree(all.get(i));
+                AtomicFiles.deleteTree(all.get(i));
             } catch (IOException e) {
                 // an old snapshot left behind costs only disk space
             }
@@ -182,7 +181,7 @@ public final class Checkpoints {
 
     private static void removeTemporaries(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) deleteTree(p);
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) AtomicFiles.deleteTree(p);
         } catch (IOException e) {
             // left for the next save
         }
@@ -201,15 +200,6 @@ public final class Checkpoints {
             ch.force(true);
         } catch (IOException | RuntimeException e) {
             // not every platform can sync a directory; the rename is still atomic
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> paths = new ArrayList<>(walk.toList());
-            java.util.Collections.reverse(paths);
-            for (Path p : paths) Files.deleteIfExists(p);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.colorize.train;
 
+import org.colorize.files.AtomicFiles;
 import org.colorize.TrainException;
 
 import com.google.gson.JsonObject;
@@ -83,7 +84,7 @@ public final class ModelExporter {
         } finally {
             if (staging != null) {
                 try {
-                    Checkpoints.deleteTree(staging);
+                    AtomicFiles.deleteTree(staging);
                 } catch (IOException e) {
                     // a hidden leftover folder, removed by the next export
                 }
@@ -121,7 +122,7 @@ public final class ModelExporter {
                 if (!Files.exists(target) && Files.isRegularFile(replaced.resolve(ModelCard.FILE_NAME))) {
                     Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
                 }
-                Checkpoints.deleteTree(p);
+                AtomicFiles.deleteTree(p);
             }
         }
     }

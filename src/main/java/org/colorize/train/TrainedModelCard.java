@@ -1,5 +1,6 @@
 package org.colorize.train;
 
+import org.colorize.color.AbNormalization;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -136,7 +137,7 @@ final class TrainedModelCard {
         t.addProperty("schedule", o.schedule().key());
         t.addProperty("seed", seed);
         t.addProperty("loss", o.head() == Head.REGRESSION
-                ? "smooth-L1 on ab/110, delta " + TrainOptions.fmt(Losses.INSTCOLORIZATION_DELTA * 110) + "/110"
+                ? "smooth-L1 on ab/110, delta " + TrainOptions.fmt(Losses.INSTCOLORIZATION_DELTA * AbNormalization.SCALE) + "/110"
                 : "class-rebalanced cross entropy over " + AbGamut.zhang().size() + " ab bins (lambda 1/2, sigma 5),"
                         + " soft targets (5 neighbours, sigma 5)");
         t.addProperty("augmentation", "random square crops of 0.5-1.0 of the short side, horizontal flips, area resampling");

@@ -1,5 +1,6 @@
 package org.colorize.train;
 
+import org.colorize.files.AtomicFiles;
 import org.colorize.testing.Slow;
 
 import org.colorize.TrainException;
@@ -257,7 +258,7 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
 
         // checkpoints gone: resume from the exported model (weights only), step count from its card
-        Checkpoints.deleteTree(tmp.resolve("b/checkpoints/m"));
+        AtomicFiles.deleteTree(tmp.resolve("b/checkpoints/m"));
         Recorder third = new Recorder();
         Trainer.Result more = train(options(tmp.resolve("b/models/m"), "steps", "14", "resume", "true"), third);
         assertEquals(14, more.steps());
@@ -319,7 +320,7 @@ class TrainerTest {
 
     static void deleteQuietly(Path p) {
         try {
-            Checkpoints.deleteTree(p);
+            AtomicFiles.deleteTree(p);
         } catch (IOException e) {
             // ignore
         }
