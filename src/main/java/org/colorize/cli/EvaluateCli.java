@@ -17,6 +17,7 @@ import org.colorize.eval.Evaluator;
 import org.colorize.eval.MakeGray;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
+import org.colorize.CommandLineArgs;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ProgressListener;
 
@@ -80,55 +81,24 @@ final class EvaluateCli {
     }
 
     static Args parse(String[] args) {
-        Path truth = null;
-        Path pred = null;
-        Path csv = null;
-        Path outputDir = null;
-        boolean overwrite = false;
-        boolean makeGray = false;
+        CommandLineArgs a = CommandLineArgs.spec()
+                .values("truth", "pred", "csv", "output", ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE,
+                        ColorizeOptions.TEMPERATURE)
+                .repeatable("baseline").alias("-o", "output").flags("overwrite", "make-gray")
+                .noPositionals(" (give images with --truth and --pred)").parse(args);
+        Path truth = path(a, "truth");
+        Path pred = path(a, "pred");
+        Path csv = path(a, "csv");
+        Path outputDir = path(a, "output");
+        boolean overwrite = a.flag("overwrite");
+        boolean makeGray = a.flag("make-gray");
         List<Baseline> baselines = new ArrayList<>();
+        for (String list : a.all("baseline")) {
+            for (Baseline b : Baseline.parseList(list)) if (!baselines.contains(b)) baselines.add(b);
+        }
         Map<String, String> colorize = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--overwrite")) {
-                overwrite = true;
-                continue;
-            }
-            if (a.equals("--make-gray")) {
-                makeGray = true;
-                continue;
-            }
-            String key;
-            String value;
-            if (a.equals("-o")) {
-                key = "output";
-                value = value(args, ++i, a);
-            } else if (a.startsWith("--")) {
-                key = a.substring(2);
-                int eq = key.indexOf('=');
-                if (eq >= 0) {
-                    value = key.substring(eq + 1);
-                    key = key.substring(0, eq);
-                } else {
-                    value = value(args, ++i, a);
-                }
-            } else if (a.startsWith("-") && a.length() > 1) {
-                throw new IllegalArgumentException("unknown option " + a);
-            } else {
-                throw new IllegalArgumentException("unexpected argument '" + a + "' (give images with --truth and --pred)");
-            }
-            if (value.isBlank()) throw new IllegalArgumentException("--" + key + " needs a value");
-            switch (key) {
-                case "truth" -> truth = Paths.get(value);
-                case "pred" -> pred = Paths.get(value);
-                case "csv" -> csv = Paths.get(value);
-                case "output" -> outputDir = Paths.get(value);
-                case "baseline" -> {
-                    for (Baseline b : Baseline.parseList(value)) if (!baselines.contains(b)) baselines.add(b);
-                }
-                case ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE -> colorize.put(key, value);
-                default -> throw new IllegalArgumentException("unknown option --" + key);
-            }
+        for (String k : List.of(ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE)) {
+            if (a.has(k)) colorize.put(k, a.value(k, null));
         }
         if (truth == null) throw new IllegalArgumentException("no ground truth given (--truth DIR|FILE)");
         if (makeGray) {
@@ -147,9 +117,8 @@ final class EvaluateCli {
                 outputDir);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        return args[i];
+    private static Path path(CommandLineArgs a, String key) {
+        return a.has(key) ? Paths.get(a.value(key, null)) : null;
     }
 
     private static int evaluate(Args args, PrintStream out, PrintStream err) {

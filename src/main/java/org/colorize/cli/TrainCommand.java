@@ -3,7 +3,9 @@ package org.colorize.cli;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import org.colorize.CommandLineArgs;
 import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
 import org.colorize.train.Trainer;
@@ -52,31 +54,18 @@ final class TrainCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-h") || a.equals("--help")) {
-                out.println(USAGE);
-                return 0;
-            }
-            if (!a.startsWith("--") || a.length() == 2) {
-                return usage(err, "unexpected argument '" + a + "'");
-            }
-            String key = a.substring(2);
-            String value;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else if (TrainOptions.FLAGS.contains(key)) {
-                value = "true";
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                return usage(err, a + " needs a value");
-            }
-            if (!TrainOptions.KEYS.contains(key)) return usage(err, "unknown option --" + key);
-            if (values.put(key, value) != null) return usage(err, "--" + key + " given twice");
+        try {
+            List<String> valued = TrainOptions.KEYS.stream().filter(k -> !TrainOptions.FLAGS.contains(k)).toList();
+            CommandLineArgs a = CommandLineArgs.spec().values(valued).flags(TrainOptions.FLAGS).noPositionals().parse(args);
+            values.putAll(a.asMap());
+            for (String flag : TrainOptions.FLAGS) if (a.flag(flag)) values.put(flag, "true");
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
         TrainOptions options;
         try {

@@ -1,5 +1,6 @@
 package org.colorize.train.corpus;
 
+import org.colorize.CommandLineArgs;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -34,36 +35,15 @@ public record CorpusOptions(Path out, int maxSide, List<SourcePackage> packages,
             "  --force          process every package again");
 
     public static CorpusOptions parse(String[] args) {
-        Path out = Paths.get("corpus");
-        int maxSide = DEFAULT_MAX_SIDE;
-        List<SourcePackage> packages = CorpusSources.TRAINING;
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        boolean force = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String key = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                key = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
-            switch (key) {
-                case "--out", "-o" -> out = Paths.get(inline != null ? inline : value(args, ++i, key));
-                case "--max-side" -> {
-                    maxSide = integer(key, inline != null ? inline : value(args, ++i, key));
-                    if (maxSide < PhotoFilter.MIN_SIDE) throw new IllegalArgumentException("--max-side must be at least " + PhotoFilter.MIN_SIDE);
-                }
-                case "--threads" -> {
-                    threads = integer(key, inline != null ? inline : value(args, ++i, key));
-                    if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
-                }
-                case "--packages" -> packages = packages(inline != null ? inline : value(args, ++i, key));
-                case "--force" -> force = true;
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        return new CorpusOptions(out, maxSide, packages, threads, force);
+        CommandLineArgs a = CommandLineArgs.spec().values("out", "max-side", "threads", "packages").alias("-o", "out")
+                .flags("force").noPositionals().parse(args);
+        Path out = Paths.get(a.value("out", "corpus"));
+        int maxSide = a.intValue("max-side", DEFAULT_MAX_SIDE);
+        if (maxSide < PhotoFilter.MIN_SIDE) throw new IllegalArgumentException("--max-side must be at least " + PhotoFilter.MIN_SIDE);
+        int threads = a.intValue("threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+        List<SourcePackage> packages = a.has("packages") ? packages(a.value("packages", null)) : CorpusSources.TRAINING;
+        return new CorpusOptions(out, maxSide, packages, threads, a.flag("force"));
     }
 
     private static List<SourcePackage> packages(String list) {
@@ -80,18 +60,5 @@ public record CorpusOptions(Path out, int maxSide, List<SourcePackage> packages,
 
     private static String names() {
         return String.join(",", CorpusSources.TRAINING.stream().map(SourcePackage::name).toList());
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        return args[i];
-    }
-
-    private static int integer(String option, String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
-        }
     }
 }
