@@ -97,19 +97,21 @@ public final class AtomicFiles {
 
     /**
      * Moves a finished folder into place. Without {@code replace} an existing target fails the
-     * move; with it the old folder is first moved aside to a hidden sibling and deleted once the
-     * new one is in place, so the target name is only ever missing between two renames.
+     * move; with it the old folder is first moved aside to {@link #replacedSibling} and deleted
+     * once the new one is in place, so the target name is only ever missing between two renames,
+     * and a crash between them is repaired by the next call ({@link #restoreReplaced}).
      *
      * @throws FileAlreadyExistsException if the target exists and {@code replace} is false
      */
     public static void putFolderInPlace(Path finished, Path target, boolean replace) throws IOException {
         Path absolute = target.toAbsolutePath();
+        restoreReplaced(absolute);
         if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(finished, absolute, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
         if (!replace) throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is left as it is");
-        Path aside = temporarySibling(absolute);
+        Path aside = replacedSibling(absolute);
         Files.move(absolute, aside, StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.move(finished, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -118,6 +120,27 @@ public final class AtomicFiles {
             throw e;
         }
         deleteTree(aside);
+    }
+
+    /** Where {@link #putFolderInPlace} keeps the folder it replaces until the new one is in place. */
+    public static Path replacedSibling(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".replaced" + PART);
+    }
+
+    /**
+     * Repairs an interrupted replacement: a target that is missing while its replaced copy exists
+     * gets the copy back; a replaced copy beside a target that is in place is deleted.
+     */
+    public static void restoreReplaced(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path aside = replacedSibling(absolute);
+        if (!Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) return;
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(aside);
+        } else {
+            Files.move(aside, absolute, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /**

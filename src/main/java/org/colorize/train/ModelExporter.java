@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +69,7 @@ public final class ModelExporter {
             ModelCards.write(keepInstallChoices(dir, card), model);
             forceToDisk(model.resolve(ModelCard.FILE_NAME));
             double diff = verify(model, graph.recipe(), check, expected);
-            if (Files.exists(dir)) {
-                Path old = staging.resolve("replaced");
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(model, dir, StandardCopyOption.ATOMIC_MOVE);
-            }
+            AtomicFiles.putFolderInPlace(model, dir, true);
             Checkpoints.syncDirectory(parent);
             return diff;
         } catch (IOException | RuntimeException e) {
@@ -115,13 +108,9 @@ public final class ModelExporter {
 
     /** Removes leftovers of interrupted exports of this model; restores a target lost between the two renames. */
     private static void cleanStale(Path parent, String name) throws IOException {
+        AtomicFiles.restoreReplaced(parent.resolve(name));
         try (var s = Files.list(parent)) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith("." + name + ".export-")).toList()) {
-                Path replaced = p.resolve("replaced");
-                Path target = parent.resolve(name);
-                if (!Files.exists(target) && Files.isRegularFile(replaced.resolve(ModelCard.FILE_NAME))) {
-                    Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE);
-                }
                 AtomicFiles.deleteTree(p);
             }
         }

@@ -42,6 +42,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aReplacementCutBetweenItsTwoRenamesIsRepairedByTheNextOne() throws IOException {
+        Path target = dir.resolve("model");
+        // the state a crash leaves after the old folder was moved aside, before the new one arrived
+        Files.move(folder("old", "one"), AtomicFiles.replacedSibling(target));
+        AtomicFiles.restoreReplaced(target);
+        assertEquals("one", Files.readString(target.resolve("file.txt")), "the old folder is back");
+        // a crash after the new one arrived, before the old one was deleted
+        Files.move(folder("old", "stale"), AtomicFiles.replacedSibling(target));
+        AtomicFiles.putFolderInPlace(folder(".staged", "two"), target, true);
+        assertEquals("two", Files.readString(target.resolve("file.txt")));
+        assertEquals(1, entries(), "the stale copy is gone");
+    }
+
+    @Test
     void deleteTreeRemovesReadOnlyFolders() throws IOException {
         Path root = folder("unpacked", "x");
         Path inner = Files.createDirectories(root.resolve("inner"));
