@@ -112,15 +112,16 @@ public record DetectorCard(String name, String version, String architecture, Str
         WeightsSource s = card.weightsSource().orElseThrow(() -> new IllegalArgumentException(
                 "its source must name the package the weights came from (registry, package, version, sha256)"));
         if (card.labels().isEmpty()) throw new IllegalArgumentException("it names no labels");
+        SignatureInput in = inputs.get(0);
+        Tensor input = tensor(in.name(), in.encoding().key(), 0, in.tensor());
         List<Tensor> outputs = new ArrayList<>();
         for (SignatureOutput o : detector.signature().outputs()) {
             outputs.add(tensor(o.name(), o.encoding().key(), o.stride(), o.tensor()));
         }
-        SignatureInput in = inputs.get(0);
         Source source = new Source(s.registry(), s.packageName(), s.version(), s.sha256(), text(s.generatedBy()),
                 text(s.convertedBy()));
         return new DetectorCard(card.name(), card.version(), detector.architecture().name(), card.license(), source,
-                card.labels(), tensor(in.name(), in.encoding().key(), 0, in.tensor()), outputs);
+                card.labels(), input, outputs);
     }
 
     private static Tensor tensor(String name, String encoding, int stride, TensorSpec t) {
