@@ -115,7 +115,7 @@ public final class ModelCard {
         return main().input().name();
     }
 
-    /** The main component's square input size in pixels (a multiple of 8). */
+    /** The main component's square input size in pixels (a multiple of 8 for an L input; 0 where an RGB input states none). */
     public int inputSize() {
         return main().input().size();
     }
