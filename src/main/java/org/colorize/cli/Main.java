@@ -84,13 +84,17 @@ public final class Main {
     private static int listModels(PrintStream out) {
         ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots());
         var models = registry.list();
+        var others = registry.otherModels();
         if (models.isEmpty()) {
-            out.println("No models installed. Looked in: " + registry.roots());
+            out.println("No colorization models installed. Looked in: " + registry.roots());
+            if (!others.isEmpty()) out.println("other models: " + ModelRegistry.describe(others));
             return 1;
         }
         for (ModelEntry e : models) {
             out.println((e.card().isDefault() ? "* " : "  ") + e.card().summary() + "\n    " + e.folder());
         }
+        // Parts such as the detector are not colorization models; named so they are not mistaken as missing.
+        if (!others.isEmpty()) out.println("other models: " + ModelRegistry.describe(others));
         out.println("Inference: " + org.colorize.runtime.TensorFlowRuntime.describe());
         return 0;
     }

@@ -25,7 +25,7 @@ final class CenterNetLayout {
     static final Entry INPUT_ENTRY = new Entry(INPUT, "tower_0/images", "rgb_0_255", 1);
 
     static final List<Entry> OUTPUTS = List.of(
-            new Entry(DETECTIONS, "tower_0/detections", "boxes_x1y1x2y2_score_class_input_px", 0),
+            new Entry(DETECTIONS, "tower_0/detections", "detections", 0),
             new Entry(HEATMAP, "tower_0/keypoints", "class_heatmap", 4),
             new Entry("features_s4", "tower_0/MobilenetV3/expanded_conv_3/expand/Relu", "features", 4),
             new Entry("features_s8", "tower_0/MobilenetV3/expanded_conv_5/expand/Relu", "features", 8),

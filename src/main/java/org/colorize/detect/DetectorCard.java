@@ -1,13 +1,5 @@
 package org.colorize.detect;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,17 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.colorize.ColorizeException;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.ModelComponent;
+import org.colorize.model.ModelKinds;
+import org.colorize.model.OutputEncoding;
+import org.colorize.model.SignatureInput;
+import org.colorize.model.SignatureOutput;
+import org.colorize.model.TensorSpec;
+import org.colorize.model.WeightsSource;
 
 /**
- * The {@code model.json} of a converted detector (card schema 2, kind {@code detector}, one
- * component with role {@code detector}): where the weights came from, the class labels, and the
- * signature's tensors with their shapes and encodings. {@link DetectorCardWriter} writes it.
+ * The {@code model.json} of a converted detector, as the detector uses it: a model card (schema
+ * {@value ModelCards#SCHEMA}, read by {@link ModelCards}) of kind {@code detector} with one component of
+ * role {@code detector}, its {@code source} a package with the SHA-256 of its files, its
+ * {@code labels} the class names, every signature tensor with its shape, dtype, encoding, stride and
+ * graph node. {@link DetectorCardWriter} writes it.
  */
 public record DetectorCard(String name, String version, String architecture, String license, Source source,
                            List<String> labels, Tensor input, List<Tensor> outputs) {
-    public static final String FILE_NAME = "model.json";
-    public static final int SCHEMA = 2;
-    public static final String KIND = "detector";
+    public static final String FILE_NAME = ModelCard.FILE_NAME;
+    public static final int SCHEMA = ModelCards.SCHEMA;
+    /** The card's kind and its component's role. */
+    public static final String KIND = ModelKinds.DETECTOR;
 
     /** The package the weights were converted from, with the SHA-256 of each source file. */
     public record Source(String registry, String packageName, String packageVersion, Map<String, String> sha256,
@@ -78,60 +82,56 @@ public record DetectorCard(String name, String version, String architecture, Str
     public List<Tensor> taps() {
         List<Tensor> taps = new ArrayList<>();
         for (Tensor t : outputs) {
-            if (t.encoding().equals("features")) taps.add(t);
+            if (t.encoding().equals(OutputEncoding.FEATURES.key())) taps.add(t);
         }
         taps.sort((a, b) -> Integer.compare(a.stride(), b.stride()));
         return taps;
     }
 
+    /** Reads {@code folder/model.json} through {@link ModelCards#read}; it must be a detector's card. */
     public static DetectorCard read(Path folder) throws ColorizeException {
-        Path file = folder.resolve(FILE_NAME);
+        ModelCard card = ModelCards.read(folder);
         try {
-            return parse(JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject());
-        } catch (IOException e) {
-            throw new ColorizeException("Cannot read the detector card " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
-                 | UnsupportedOperationException e) {
-            throw new ColorizeException("Detector card " + file + " is invalid: " + e.getMessage(), e);
+            return from(card);
+        } catch (IllegalArgumentException e) {
+            throw new ColorizeException("Model card " + folder.resolve(FILE_NAME) + " is not a detector card: "
+                    + e.getMessage() + ".", e);
         }
     }
 
-    static DetectorCard parse(JsonObject root) {
-        int schema = root.has("schema") ? root.get("schema").getAsInt() : 1;
-        if (schema != SCHEMA || !KIND.equals(root.get("kind").getAsString())) {
-            throw new IllegalArgumentException("expected schema " + SCHEMA + " and kind '" + KIND + "', found schema "
-                    + schema + ", kind " + root.get("kind") + " (a colorization model card?)");
+    /** The detector's view of a card; an IllegalArgumentException saying what a detector card lacks. */
+    static DetectorCard from(ModelCard card) {
+        if (!KIND.equals(card.kind())) {
+            throw new IllegalArgumentException("its kind is '" + card.kind() + "', not '" + KIND + "'"
+                    + (card.isColorization() ? " (a colorization model's card?)" : ""));
         }
-        JsonObject component = null;
-        for (JsonElement c : root.getAsJsonArray("components")) {
-            if (KIND.equals(c.getAsJsonObject().get("role").getAsString())) component = c.getAsJsonObject();
-        }
-        if (component == null) throw new IllegalArgumentException("no component with role 'detector'");
-        JsonArray inputs = component.getAsJsonArray("inputs");
+        ModelComponent detector = card.component(KIND)
+                .orElseThrow(() -> new IllegalArgumentException("it has no component with role '" + KIND + "'"));
+        List<SignatureInput> inputs = detector.signature().inputs();
         if (inputs.size() != 1) throw new IllegalArgumentException("the detector component must have one input");
+        WeightsSource s = card.weightsSource().orElseThrow(() -> new IllegalArgumentException(
+                "its source must name the package the weights came from (registry, package, version, sha256)"));
+        if (card.labels().isEmpty()) throw new IllegalArgumentException("it names no labels");
+        SignatureInput in = inputs.get(0);
+        Tensor input = tensor(in.name(), in.encoding().key(), 0, in.tensor());
         List<Tensor> outputs = new ArrayList<>();
-        for (JsonElement o : component.getAsJsonArray("outputs")) outputs.add(tensor(o.getAsJsonObject()));
-        List<String> labels = new ArrayList<>();
-        for (JsonElement l : root.getAsJsonArray("labels")) labels.add(l.getAsString());
-        JsonObject s = root.getAsJsonObject("source");
-        Map<String, String> sha = new LinkedHashMap<>();
-        s.getAsJsonObject("sha256").entrySet().forEach(e -> sha.put(e.getKey(), e.getValue().getAsString()));
-        Source source = new Source(s.get("registry").getAsString(), s.get("package").getAsString(),
-                s.get("version").getAsString(), sha, text(s, "generated_by"), text(s, "converted_by"));
-        return new DetectorCard(root.get("name").getAsString(), root.get("version").getAsString(),
-                root.get("architecture").getAsString(), root.get("license").getAsString(), source, labels,
-                tensor(inputs.get(0).getAsJsonObject()), outputs);
+        for (SignatureOutput o : detector.signature().outputs()) {
+            outputs.add(tensor(o.name(), o.encoding().key(), o.stride(), o.tensor()));
+        }
+        Source source = new Source(s.registry(), s.packageName(), s.version(), s.sha256(), text(s.generatedBy()),
+                text(s.convertedBy()));
+        return new DetectorCard(card.name(), card.version(), detector.architecture().name(), card.license(), source,
+                card.labels(), input, outputs);
     }
 
-    private static Tensor tensor(JsonObject t) {
-        JsonArray dims = t.getAsJsonArray("shape");
-        long[] shape = new long[dims.size()];
-        for (int i = 0; i < shape.length; i++) shape[i] = dims.get(i).getAsLong();
-        return new Tensor(t.get("name").getAsString(), shape, t.get("dtype").getAsString(),
-                t.get("encoding").getAsString(), t.has("stride") ? t.get("stride").getAsInt() : 0, text(t, "node"));
+    private static Tensor tensor(String name, String encoding, int stride, TensorSpec t) {
+        if (t.shape().isEmpty() || t.dtype() == null) {
+            throw new IllegalArgumentException("tensor '" + name + "' must state its shape and dtype");
+        }
+        return new Tensor(name, t.dims(), t.dtype(), encoding, stride, text(t.node()));
     }
 
-    private static String text(JsonObject o, String key) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -1,68 +1,51 @@
 package org.colorize.detect;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.colorize.files.AtomicFiles;
+import org.colorize.model.InputEncoding;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
+import org.colorize.model.TensorSpec;
+import org.colorize.model.WeightsSource;
 
-/** Writes a {@link DetectorCard} as {@code model.json} (card schema 2). */
+/** Writes a {@link DetectorCard} as {@code model.json} through {@link ModelCards} (the one card writer). */
 public final class DetectorCardWriter {
     private DetectorCardWriter() {
     }
 
     public static void write(DetectorCard card, Path folder) throws IOException {
-        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(toJson(card));
-        AtomicFiles.writeString(folder.resolve(DetectorCard.FILE_NAME), json + "\n", true);
+        ModelCards.write(toCard(card), folder);
     }
 
-    static JsonObject toJson(DetectorCard card) {
-        JsonObject root = new JsonObject();
-        root.addProperty("schema", DetectorCard.SCHEMA);
-        root.addProperty("name", card.name());
-        root.addProperty("kind", DetectorCard.KIND);
-        root.addProperty("version", card.version());
-        root.addProperty("architecture", card.architecture());
-        root.addProperty("license", card.license());
-        JsonObject source = new JsonObject();
-        source.addProperty("registry", card.source().registry());
-        source.addProperty("package", card.source().packageName());
-        source.addProperty("version", card.source().packageVersion());
-        JsonObject sha = new JsonObject();
-        card.source().sha256().forEach(sha::addProperty);
-        source.add("sha256", sha);
-        source.addProperty("generated_by", card.source().generatedBy());
-        source.addProperty("converted_by", card.source().convertedBy());
-        root.add("source", source);
-        JsonArray labels = new JsonArray();
-        card.labels().forEach(labels::add);
-        root.add("labels", labels);
-        JsonObject component = new JsonObject();
-        component.addProperty("role", DetectorCard.KIND);
-        component.addProperty("signature", "serving_default");
-        JsonArray inputs = new JsonArray();
-        inputs.add(tensor(card.input()));
-        component.add("inputs", inputs);
-        JsonArray outputs = new JsonArray();
-        card.outputs().forEach(t -> outputs.add(tensor(t)));
-        component.add("outputs", outputs);
-        JsonArray components = new JsonArray();
-        components.add(component);
-        root.add("components", components);
-        return root;
+    /**
+     * The model card of a detector.
+     *
+     * @throws IllegalArgumentException if a tensor's encoding is not one the card schema knows
+     */
+    static ModelCard toCard(DetectorCard card) {
+        DetectorCard.Source s = card.source();
+        DetectorCard.Tensor in = card.input();
+        return ModelCards.builder(card.name()).version(card.version()).kind(DetectorCard.KIND)
+                .component(DetectorCard.KIND, c -> {
+                    c.architecture(card.architecture())
+                            .input(in.name(), InputEncoding.parse(in.encoding()), spec(in));
+                    for (DetectorCard.Tensor t : card.outputs()) {
+                        c.output(t.name(), OutputEncoding.parse(t.encoding()), t.stride(), spec(t));
+                    }
+                })
+                .license(card.license())
+                .source(new WeightsSource(s.registry(), s.packageName(), s.packageVersion(), s.sha256(),
+                        blankToNull(s.generatedBy()), blankToNull(s.convertedBy())))
+                .labels(card.labels())
+                .build();
     }
 
-    private static JsonObject tensor(DetectorCard.Tensor t) {
-        JsonObject o = new JsonObject();
-        o.addProperty("name", t.name());
-        JsonArray shape = new JsonArray();
-        for (long d : t.shape()) shape.add(d);
-        o.add("shape", shape);
-        o.addProperty("dtype", t.dtype());
-        o.addProperty("encoding", t.encoding());
-        if (t.stride() > 0) o.addProperty("stride", t.stride());
-        o.addProperty("node", t.node());
-        return o;
+    private static TensorSpec spec(DetectorCard.Tensor t) {
+        return TensorSpec.of(t.shape(), t.dtype(), blankToNull(t.node()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

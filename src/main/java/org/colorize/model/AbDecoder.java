@@ -21,7 +21,8 @@ public final class AbDecoder {
             case AB_OVER_110:
                 for (int i = 0; i < raw.length; i++) raw[i] *= (float) AbNormalization.SCALE;
                 return raw;
-            default:
+            case AB_BINS_LOGITS:
+            case AB_BINS_PROBABILITIES:
                 float[] ab = new float[pixels * 2];
                 float[] pair = new float[2];
                 int q = bins.size();
@@ -34,6 +35,8 @@ public final class AbDecoder {
                     ab[2 * p + 1] = pair[1];
                 }
                 return ab;
+            default:
+                throw new IllegalArgumentException(encoding.key() + " is not chroma");
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.colorize.model;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -140,5 +143,55 @@ final class CardFields {
         CardFields o = requiredObject(key);
         if (o.object.size() == 0) throw error(key, "must name at least one entry");
         return o;
+    }
+    /** Whether {@code key} holds an object (and not a string, a number …). */
+    boolean isObject(String key) {
+        return has(key) && object.get(key).isJsonObject();
+    }
+
+    /** A list of strings; empty when the key is absent. */
+    List<String> strings(String key) {
+        List<String> list = new ArrayList<>();
+        JsonArray array = array(key);
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement e = array.get(i);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw error(key + "[" + i + "]", "must be a string, was " + e);
+            }
+            list.add(e.getAsString());
+        }
+        return list;
+    }
+
+    /** A list of whole numbers; empty when the key is absent. */
+    List<Long> wholeNumbers(String key) {
+        List<Long> list = new ArrayList<>();
+        JsonArray array = array(key);
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement e = array.get(i);
+            String at = key + "[" + i + "]";
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) throw error(at, "must be a number, was " + e);
+            try {
+                list.add(new BigDecimal(e.getAsString()).longValueExact());
+            } catch (ArithmeticException | NumberFormatException notWhole) {
+                throw error(at, "must be a whole number, was " + e);
+            }
+        }
+        return list;
+    }
+
+    /** An object of string values, in the card's order; empty when the key is absent. */
+    Map<String, String> stringMap(String key) {
+        CardFields o = object(key);
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String k : o.keys()) map.put(k, o.requiredString(k));
+        return map;
+    }
+
+    private JsonArray array(String key) {
+        if (!has(key)) return new JsonArray();
+        JsonElement e = object.get(key);
+        if (!e.isJsonArray()) throw error(key, "must be a list, was " + e);
+        return e.getAsJsonArray();
     }
 }

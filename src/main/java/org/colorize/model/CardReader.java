@@ -28,13 +28,51 @@ final class CardReader {
         if (kind.equals(ModelCard.FULL_IMAGE) && list.stream().noneMatch(c -> c.role().equals(ModelCard.FULL_IMAGE))) {
             throw components.error(ModelCard.FULL_IMAGE, "is missing: a " + ModelCard.FULL_IMAGE + " card needs that component");
         }
+        for (ModelComponent c : list) {
+            if (c.role().equals(ModelCard.FULL_IMAGE)) checkColorizer(c, components.requiredObject(c.role()));
+        }
         for (String free : List.of("training", "metrics")) {
             if (root.has(free)) root.requiredObject(free);
         }
+        WeightsSource source = source(root);
+        List<String> labels = root.strings("labels");
         JsonObject json = root.json().deepCopy();
         json.addProperty("name", name); // a card named after its folder says so in json() too
         return new ModelCard(schema, name, root.string("version", CardDefaults.VERSION), kind, list,
-                root.string("license", CardDefaults.LICENSE), root.bool("default", false), json);
+                root.string("license", CardDefaults.LICENSE), root.bool("default", false), labels, source, json);
+    }
+
+    /** The full-image network takes L on its first input and returns chroma on its first output. */
+    private static void checkColorizer(ModelComponent c, CardFields json) {
+        CardFields signature = json.requiredObject("signature");
+        SignatureInput in = c.input();
+        if (!in.encoding().isLightness()) {
+            throw signature.requiredObject("inputs").requiredObject(in.name()).error("encoding",
+                    "must be a lightness encoding (l, l_centered, l_unit) for the " + c.role() + " network, was "
+                            + in.encoding().key());
+        }
+        SignatureOutput out = c.output();
+        if (!out.encoding().isChroma()) {
+            throw signature.requiredObject("outputs").requiredObject(out.name()).error("encoding",
+                    "must be chroma (ab, ab_over_110, ab_bins_logits, ab_bins_probabilities) for the " + c.role()
+                            + " network, was " + out.encoding().key());
+        }
+    }
+
+    /** The {@code source} when it is an object; null when it is a sentence or absent. */
+    private static WeightsSource source(CardFields root) {
+        if (root.isObject("source")) return weightsSource(root.requiredObject("source"));
+        if (root.has("source") && !root.json().get("source").isJsonPrimitive()) {
+            throw root.error("source", "must be a sentence or an object (registry, package, version, sha256 …), was "
+                    + root.json().get("source"));
+        }
+        return null;
+    }
+
+    /** A {@code source} object: a registry's package at a version, with the SHA-256 of its files. */
+    private static WeightsSource weightsSource(CardFields s) {
+        return new WeightsSource(s.requiredString("registry"), s.requiredString("package"), s.requiredString("version"),
+                s.stringMap("sha256"), s.string("generated_by", null), s.string("converted_by", null));
     }
 
     private static ModelComponent component(String role, CardFields c) {
@@ -49,7 +87,9 @@ final class CardReader {
         CardFields in = s.nonEmptyObject("inputs");
         for (String name : in.keys()) {
             CardFields i = in.requiredObject(name);
-            inputs.add(new SignatureInput(name, i.requiredParsed("encoding", InputEncoding::parse), inputSize(i)));
+            InputEncoding encoding = i.requiredParsed("encoding", InputEncoding::parse);
+            int size = encoding.isLightness() ? inputSize(i) : statedSize(i);
+            inputs.add(new SignatureInput(name, encoding, size, tensor(i)));
         }
         List<SignatureOutput> outputs = new ArrayList<>();
         CardFields out = s.nonEmptyObject("outputs");
@@ -64,7 +104,29 @@ final class CardReader {
             bins = o.string("bins", CardDefaults.BINS);
             o.parsed("bins", AbGamut::named, CardDefaults.BINS);
         }
-        return new SignatureOutput(name, encoding, bins, temperature(o));
+        int stride = o.wholeNumber("stride", 0);
+        if (o.has("stride") && stride < 1) throw o.error("stride", "must be a positive whole number, was " + stride);
+        return new SignatureOutput(name, encoding, bins, temperature(o), stride, tensor(o));
+    }
+
+    /** The optional tensor facts of a signature entry: {@code shape} (−1: any size), {@code dtype}, {@code node}. */
+    private static TensorSpec tensor(CardFields t) {
+        List<Long> shape = t.wholeNumbers("shape");
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) < 1 && shape.get(i) != TensorSpec.ANY) {
+                throw t.error("shape[" + i + "]", "must be a positive size or " + TensorSpec.ANY + " (any), was " + shape.get(i));
+            }
+        }
+        String dtype = t.string("dtype", null);
+        if (dtype != null && dtype.isBlank()) throw t.error("dtype", "must name an element type (float32 …)");
+        return new TensorSpec(shape, dtype, t.string("node", null));
+    }
+
+    /** {@code size} of an input that is not L: any positive size where stated (its shape says the rest), else 0. */
+    private static int statedSize(CardFields input) {
+        int size = input.wholeNumber("size", 0);
+        if (input.has("size") && size < 1) throw input.error("size", "must be positive, was " + size);
+        return size;
     }
 
     /** {@code size}: a positive multiple of 8, {@link CardDefaults#INPUT_SIZE} when absent. */

@@ -57,6 +57,7 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
     /** Loads and checks a model folder (SavedModel + model.json). */
     public static ColorizationModel load(Path folder, DeviceChoice deviceChoice) throws ColorizeException {
         ModelCard card = ModelCard.read(folder);
+        if (!card.isColorization()) throw new ColorizeException(ModelKinds.notColorization(card.name(), card.kind()) + ".");
         Path pb = folder.resolve("saved_model.pb");
         if (!Files.isRegularFile(pb)) {
             throw new ColorizeException("Model folder " + folder + " has no saved_model.pb: it is not a TensorFlow SavedModel.");

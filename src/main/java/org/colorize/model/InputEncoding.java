@@ -2,7 +2,10 @@ package org.colorize.model;
 
 import org.colorize.EnumKeys;
 
-/** How a network expects CIE lightness L (0..100) on its single input channel. */
+/**
+ * What a signature input holds: CIE lightness L (0..100) on one channel, in one of three
+ * encodings a colorizer takes, or an RGB image (a detector's input).
+ */
 public enum InputEncoding {
     /** (L − 50) / 100, Zhang's and InstColorization's normalization. */
     L_CENTERED {
@@ -24,9 +27,31 @@ public enum InputEncoding {
         public float encode(float lightness) {
             return lightness;
         }
+    },
+    /** Three channels R, G, B of 0..255 (a detector's image; a gray image has R = G = B). */
+    RGB_0_255 {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
     };
 
+    /**
+     * The input value for a lightness.
+     *
+     * @throws UnsupportedOperationException for an encoding that is not a {@linkplain #isLightness() lightness} one
+     */
     public abstract float encode(float lightness);
+
+    /** Whether the input is the one L channel a colorizer takes. */
+    public boolean isLightness() {
+        return true;
+    }
 
     public String key() {
         return EnumKeys.key(this);

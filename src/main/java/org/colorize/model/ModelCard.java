@@ -29,10 +29,12 @@ public final class ModelCard {
     private final List<ModelComponent> components;
     private final String license;
     private final boolean isDefault;
+    private final List<String> labels;
+    private final WeightsSource weightsSource;
     private final JsonObject json;
 
     ModelCard(int schema, String name, String version, String kind, List<ModelComponent> components, String license,
-            boolean isDefault, JsonObject json) { // json: the reader's own copy
+            boolean isDefault, List<String> labels, WeightsSource weightsSource, JsonObject json) { // json: the reader's own copy
         this.schema = schema;
         this.name = name;
         this.version = version;
@@ -40,6 +42,8 @@ public final class ModelCard {
         this.components = List.copyOf(components);
         this.license = license;
         this.isDefault = isDefault;
+        this.labels = List.copyOf(labels);
+        this.weightsSource = weightsSource;
         this.json = json;
     }
 
@@ -63,9 +67,27 @@ public final class ModelCard {
         return version;
     }
 
-    /** Which colorizer serves the model: {@value #FULL_IMAGE} now; instance-aware, diverse … later. */
+    /**
+     * Which colorizer serves the model: {@value #FULL_IMAGE} now; instance-aware, diverse … later.
+     * Some kinds are not colorization models ({@link ModelKinds}: a detector).
+     */
     public String kind() {
         return kind;
+    }
+
+    /** Whether the model colorizes, as opposed to being a part such as a detector ({@link ModelKinds}). */
+    public boolean isColorization() {
+        return ModelKinds.isColorization(kind);
+    }
+
+    /** The class names of a model that has classes (a detector's), by class index; empty otherwise. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The package the weights were converted from, when the card's {@code source} is one; empty when it is a sentence. */
+    public Optional<WeightsSource> weightsSource() {
+        return Optional.ofNullable(weightsSource);
     }
 
     /** The model's networks, in the card's order. */
@@ -93,7 +115,7 @@ public final class ModelCard {
         return main().input().name();
     }
 
-    /** The main component's square input size in pixels (a multiple of 8). */
+    /** The main component's square input size in pixels (a multiple of 8 for an L input; 0 where an RGB input states none). */
     public int inputSize() {
         return main().input().size();
     }
@@ -145,8 +167,12 @@ public final class ModelCard {
         return json.deepCopy();
     }
 
-    /** A short human description: name, version, architecture, training data. */
+    /** A short human description: name, version, architecture, training data (a detector: its classes). */
     public String summary() {
+        if (!isColorization()) {
+            return name + " v" + version + " (" + kind + ", " + architecture() + (labels.isEmpty() ? "" : ", "
+                    + labels.size() + " classes") + ", license " + license + ")";
+        }
         String data = json.has("training_data") ? text(json.get("training_data")) : "unknown";
         return name + " v" + version + " (" + architecture() + ", " + outputEncoding().key() + ", input "
                 + inputSize() + "², trained on " + data + ", license " + license + ")";

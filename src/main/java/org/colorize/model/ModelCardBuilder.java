@@ -1,5 +1,6 @@
 package org.colorize.model;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 public final class ModelCardBuilder {
     /** Top-level keys in the order cards are written; others follow. */
     private static final List<String> ORDER = List.of("schema", "name", "version", "kind", "components", "license",
-            "source", "training_data", "training", "metrics", "default");
+            "source", "labels", "training_data", "training", "metrics", "default");
 
     private final JsonObject root;
 
@@ -56,6 +57,29 @@ public final class ModelCardBuilder {
     /** Where the weights come from (a project, a URL, a paper). */
     public ModelCardBuilder source(String source) {
         root.addProperty("source", source);
+        return this;
+    }
+
+    /** Where converted weights come from: a registry's package, with the SHA-256 of each file taken from it. */
+    public ModelCardBuilder source(WeightsSource source) {
+        JsonObject s = new JsonObject();
+        s.addProperty("registry", source.registry());
+        s.addProperty("package", source.packageName());
+        s.addProperty("version", source.version());
+        JsonObject sha = new JsonObject();
+        source.sha256().forEach(sha::addProperty);
+        s.add("sha256", sha);
+        if (source.generatedBy() != null) s.addProperty("generated_by", source.generatedBy());
+        if (source.convertedBy() != null) s.addProperty("converted_by", source.convertedBy());
+        root.add("source", s);
+        return this;
+    }
+
+    /** The class names of a model with classes (a detector's), by class index. */
+    public ModelCardBuilder labels(List<String> labels) {
+        JsonArray array = new JsonArray();
+        labels.forEach(array::add);
+        root.add("labels", array);
         return this;
     }
 
@@ -152,9 +176,20 @@ public final class ModelCardBuilder {
 
         /** A square image input of {@code size} pixels. */
         public Component input(String name, InputEncoding encoding, int size) {
+            return input(name, encoding, size, TensorSpec.UNSTATED);
+        }
+
+        /** An input described by its tensor (a detector's RGB image); no {@code size}. */
+        public Component input(String name, InputEncoding encoding, TensorSpec tensor) {
+            return input(name, encoding, 0, tensor);
+        }
+
+        /** An input of {@code size} pixels (0: not stated) with the tensor facts the card states. */
+        public Component input(String name, InputEncoding encoding, int size, TensorSpec tensor) {
             JsonObject input = new JsonObject();
             input.addProperty("encoding", encoding.key());
-            input.addProperty("size", size);
+            if (size > 0) input.addProperty("size", size);
+            addTensor(input, tensor, 0);
             inputs.add(name, input);
             return this;
         }
@@ -175,6 +210,29 @@ public final class ModelCardBuilder {
             }
             outputs.add(name, output);
             return this;
+        }
+
+        /**
+         * An output with the tensor facts the card states (a detector's boxes, heatmap, feature taps);
+         * a distribution is over the default bins at the default temperature.
+         *
+         * @param stride its pixel stride relative to the input, 0 for none
+         */
+        public Component output(String name, OutputEncoding encoding, int stride, TensorSpec tensor) {
+            output(name, encoding);
+            addTensor(outputs.getAsJsonObject(name), tensor, stride);
+            return this;
+        }
+
+        private static void addTensor(JsonObject entry, TensorSpec tensor, int stride) {
+            if (!tensor.shape().isEmpty()) {
+                JsonArray shape = new JsonArray();
+                tensor.shape().forEach(shape::add);
+                entry.add("shape", shape);
+            }
+            if (tensor.dtype() != null) entry.addProperty("dtype", tensor.dtype());
+            if (stride > 0) entry.addProperty("stride", stride);
+            if (tensor.node() != null) entry.addProperty("node", tensor.node());
         }
 
         private JsonObject json() {

@@ -35,6 +35,19 @@ import org.colorize.files.AtomicFiles;
  *   "license": "…", "source": "…", "training_data": {…}, "training": {…}, "metrics": {…}, "default": true
  * }
  * }</pre>
+ *
+ * A signature entry may state its tensor too, as a converted detector's card does (kind
+ * {@value ModelKinds#DETECTOR}), with labels and the package its weights came from:
+ *
+ * <pre>{@code
+ * "components": {"detector": {"architecture": {"name": "centernet-mobilenetv3"}, "signature": {"saved_model": ".",
+ *     "inputs": {"image": {"encoding": "rgb_0_255", "shape": [1, 512, 512, 3], "dtype": "float32", "node": "tower_0/images"}},
+ *     "outputs": {"heatmap": {"encoding": "class_heatmap", "shape": [1, 128, 128, 80], "dtype": "float32",
+ *                             "stride": 4, "node": "tower_0/keypoints"}, …}}}},
+ * "source": {"registry": "npm", "package": "…", "version": "3.0.4", "sha256": {"models/centernet.json": "…"},
+ *            "generated_by": "…", "converted_by": "…"},
+ * "labels": ["person", "bicycle", …]
+ * }</pre>
  */
 public final class ModelCards {
     /** The schema this Colorize writes. */

@@ -92,8 +92,21 @@ public final class ModelRegistry implements PredictorSource, AutoCloseable {
         return roots;
     }
 
-    /** Every model folder in the roots, first root first, each name once. */
+    /**
+     * Every colorization model in the roots, first root first, each name once: what a front end
+     * offers to colorize with. Models of other kinds (a detector) are {@link #otherModels()}.
+     */
     public List<ModelEntry> list() {
+        return allModels().stream().filter(e -> e.card().isColorization()).toList();
+    }
+
+    /** The models in the roots that are not colorization models ({@link ModelKinds}: a detector), each name once. */
+    public List<ModelEntry> otherModels() {
+        return allModels().stream().filter(e -> !e.card().isColorization()).toList();
+    }
+
+    /** Every model folder in the roots, first root first, each name once. */
+    private List<ModelEntry> allModels() {
         Map<String, ModelEntry> found = new LinkedHashMap<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) continue;
@@ -116,7 +129,10 @@ public final class ModelRegistry implements PredictorSource, AutoCloseable {
         return new ArrayList<>(found.values());
     }
 
-    /** The model used when none is named: the first whose card says default, else the only one. */
+    /**
+     * The model used when none is named: the first colorization model whose card says default, else
+     * the only colorization model. Never a model of another kind (a detector), default or not.
+     */
     public ModelEntry defaultModel() throws ColorizeException {
         List<ModelEntry> all = list();
         for (ModelEntry e : all) {
@@ -124,7 +140,9 @@ public final class ModelRegistry implements PredictorSource, AutoCloseable {
         }
         if (all.size() == 1) return all.get(0);
         if (all.isEmpty()) {
-            throw new ColorizeException("No colorization model installed. Looked in: " + roots
+            List<ModelEntry> others = otherModels();
+            throw new ColorizeException("No colorization model installed"
+                    + (others.isEmpty() ? "" : " (only " + describe(others) + ")") + ". Looked in: " + roots
                     + ". Put a model folder (saved_model.pb + model.json) there, or name one with model=PATH.");
         }
         throw new ColorizeException("Several models are installed and none is marked default; choose one with model=NAME: "
@@ -140,7 +158,7 @@ public final class ModelRegistry implements PredictorSource, AutoCloseable {
             Path candidate = root.resolve(nameOrPath);
             if (Files.isDirectory(candidate)) return candidate.toAbsolutePath().normalize();
         }
-        List<ModelEntry> all = list();
+        List<ModelEntry> all = allModels();
         throw new ColorizeException("Model '" + nameOrPath + "' not found. Installed: "
                 + (all.isEmpty() ? "none" : names(all)) + ". Looked in: " + roots + ".");
     }
@@ -165,6 +183,13 @@ public final class ModelRegistry implements PredictorSource, AutoCloseable {
     /** The card of a model (blank: the default), without loading the network. */
     public ModelCard card(String nameOrPath) throws ColorizeException {
         return ModelCard.read(resolve(nameOrPath));
+    }
+
+    /** "coco-centernet (detector), …": names with their kinds. */
+    public static String describe(List<ModelEntry> entries) {
+        List<String> named = new ArrayList<>();
+        for (ModelEntry e : entries) named.add(e.name() + " (" + e.card().kind() + ")");
+        return String.join(", ", named);
     }
 
     private static String names(List<ModelEntry> entries) {

@@ -4,7 +4,9 @@
  * <pre>
  * model folder: saved_model.pb + variables/ + model.json
  *   → ModelCards.read: schema 2 (schema 1 upgraded) → ModelCard: kind, components, each with
- *     its signature (named inputs and outputs, their encodings, the ab bin set)
+ *     its signature (named inputs and outputs, their encodings, the ab bin set; a detector's
+ *     also shape, dtype, stride, node), labels and source of converted weights
+ *   → kinds that are not colorization (ModelKinds: detector) are listed apart, never the default
  *   → ModelRegistry: roots in order, names → folders, default model, loaded models kept open
  *   → ColorizationModel (a ChromaPredictor): LightnessBatch (L at network size + named extra
  *     inputs) → ChromaTranslator (InputEncoding in; OutputEncoding + AbDecoder out: ab, ab/110,

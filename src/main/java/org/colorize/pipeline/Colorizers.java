@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.colorize.ColorizeException;
 import org.colorize.model.ModelCard;
+import org.colorize.model.ModelEntry;
+import org.colorize.model.ModelKinds;
 import org.colorize.model.ModelRegistry;
 import org.colorize.model.PredictorSource;
 
@@ -29,6 +31,10 @@ public final class Colorizers {
         for (ColorizerFactory f : FACTORIES) {
             if (f.kind().equals(kind)) return f;
         }
+        if (!ModelKinds.isColorization(kind)) {
+            throw new ColorizeException(ModelKinds.notColorization(model, kind) + "; colorization models are of kind "
+                    + String.join(", ", kinds()) + ".");
+        }
         throw unknownKind(kind, model);
     }
 
@@ -39,7 +45,16 @@ public final class Colorizers {
 
     /** The colorizer for a model of the registry (blank: the default model); reads its card, loads nothing. */
     public static Colorizer forModel(ModelRegistry registry, String model) throws ColorizeException {
-        return forCard(registry.card(model), registry);
+        ModelCard card = registry.card(model);
+        if (!card.isColorization()) {
+            List<String> served = new ArrayList<>();
+            for (ModelEntry e : registry.list()) {
+                if (kinds().contains(e.card().kind())) served.add(e.name());
+            }
+            throw new ColorizeException(ModelKinds.notColorization(card.name(), card.kind())
+                    + "; colorization models here: " + (served.isEmpty() ? "none" : String.join(", ", served)) + ".");
+        }
+        return forCard(card, registry);
     }
 
     static ColorizeException unknownKind(String kind, String model) {

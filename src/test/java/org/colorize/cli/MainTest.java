@@ -121,4 +121,19 @@ class MainTest {
         assertEquals(1, run(one.toString(), two.toString(), "-o", dir.resolve("o").toString(), "--model", TinyModels.regression().toString()));
         assertTrue(err().contains("would both be written as 'x'"), err());
     }
+
+    @Test
+    void theDetectorIsListedAsAnOtherModelAndRefusedForColorizing(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("models"), err());
+        String out = cli.out();
+        assertTrue(out.contains("\nother models: coco-centernet (detector)\n"), out);
+        assertTrue(out.contains("* colorize-default") && !out.contains("  coco-centernet v"), "detector not among colorizers: " + out);
+        Path in = dir.resolve("x.png");
+        new FileSaver(TestImages.gray8("x", 40, 40)).saveAsPng(in.toString());
+        cli.reset();
+        assertEquals(1, run(in.toString(), "-o", dir.resolve("out").toString(), "--model", "coco-centernet"));
+        assertTrue(err().startsWith("colorize: Model coco-centernet is a detector (kind 'detector'), not a colorization model;"
+                + " colorization models here: ") && err().contains("colorize-default"), err());
+        assertTrue(!Files.exists(dir.resolve("out").resolve("x.png")));
+    }
 }
