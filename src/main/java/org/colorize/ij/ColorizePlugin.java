@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
+import ij.macro.Interpreter;
 import org.colorize.io.ImageFiles;
+import org.colorize.io.InputImages;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorizeOptions;
@@ -54,9 +56,13 @@ public class ColorizePlugin implements PlugIn {
             colorize(imp, options).show();
         } catch (ColorizeCanceledException e) {
             IJ.showStatus("Colorize: canceled");
-            if (macro != null) Macro.abort();
+            if (macro != null) abortMacro(null);
         } catch (ColorizeException e) {
             fail(e.getMessage(), macro != null);
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains(Macro.MACRO_CANCELED)) throw e;
+            fail("internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    macro != null);
         }
     }
 
@@ -108,12 +114,32 @@ public class ColorizePlugin implements PlugIn {
         return ColorizeDialog.show(TITLE, names, defaultModel);
     }
 
+    /**
+     * Reports a failure. From a macro the macro is stopped, so that nothing after this command
+     * (a saveAs of what would be the gray source) runs: through the macro's interpreter, as
+     * ImageJ's own commands do ({@code IJ.noImage}), which shows the message as a macro error;
+     * ImageJ's Macro.abort alone stops only a macro whose thread is named "…Macro$", not one run
+     * by {@code -batch} or from the macro editor.
+     */
     private static void fail(String message, boolean macro) {
         if (macro || IJ.getInstance() == null) {
             IJ.log("Colorize error: " + message);
-            Macro.abort();
+            if (macro) abortMacro(TITLE + ": " + message);
         } else {
             IJ.error(TITLE, message);
+        }
+    }
+
+    /** Stops the running macro: with {@code message} as its error, or silently (a cancel) when null. */
+    private static void abortMacro(String message) {
+        Interpreter interpreter = Interpreter.getInstance();
+        if (interpreter == null) {
+            if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message.substring(TITLE.length() + 2));
+            Macro.abort();
+        } else if (message == null) {
+            interpreter.abortMacro();
+        } else {
+            interpreter.abort(message);
         }
     }
 
@@ -131,9 +157,13 @@ public class ColorizePlugin implements PlugIn {
             Map<String, String> values = MacroOptions.parse(options);
             ColorizeOptions parsed = fromMacro(options, known);
             ImagePlus imp;
-            if (values.containsKey(INPUT)) {
-                imp = IJ.openImage(values.get(INPUT));
-                if (imp == null) throw new ColorizeException("Cannot open " + values.get(INPUT) + " as an image.");
+            Path input = values.containsKey(INPUT) ? Paths.get(values.get(INPUT)) : null;
+            if (input != null) {
+                try {
+                    imp = InputImages.open(input);
+                } catch (ColorizeException e) {
+                    throw new ColorizeException("Cannot colorize " + input + ": " + e.getMessage(), e);
+                }
             } else {
                 imp = WindowManager.getCurrentImage();
                 if (imp == null) throw new ColorizeException("No image: give input=PATH or open an image first.");
@@ -141,6 +171,7 @@ public class ColorizePlugin implements PlugIn {
             ImagePlus result = colorize(imp, parsed);
             if (values.containsKey(OUTPUT)) {
                 Path target = Paths.get(values.get(OUTPUT));
+                ImageFiles.refuseSource(input != null ? input : sourceFile(imp), target);
                 ImageFiles.write(result, target, Boolean.parseBoolean(values.getOrDefault(OVERWRITE, "false")));
                 return target.toString();
             }
@@ -149,6 +180,16 @@ public class ColorizePlugin implements PlugIn {
         } catch (ColorizeException | IllegalArgumentException e) {
             IJ.log("Colorize error: " + e.getMessage());
             return "error: " + e.getMessage();
+        } catch (RuntimeException e) {
+            String message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            IJ.log("Colorize error: " + message);
+            return "error: " + message;
         }
+    }
+
+    /** The file an open image was read from, or null. */
+    private static Path sourceFile(ImagePlus imp) {
+        String path = ImagePlusAdapter.metadata(imp).sourcePath();
+        return path == null ? null : Paths.get(path);
     }
 }

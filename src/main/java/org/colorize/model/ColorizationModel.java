@@ -73,6 +73,12 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
         try {
             zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
         } catch (Exception e) { // ModelNotFoundException, MalformedModelException, IOException, RuntimeException
+            Path variables = folder.resolve("variables");
+            if (!Files.isDirectory(variables) || !Files.isRegularFile(variables.resolve("variables.index"))) {
+                throw new ColorizeException("Cannot load the model in " + folder + ": its " + variables.getFileName()
+                        + (Files.isDirectory(variables) ? " folder has no variables.index" : " folder is missing")
+                        + " (the network's weights, beside saved_model.pb). Copy the whole model folder again.", e);
+            }
             throw new ColorizeException("Cannot load the SavedModel in " + folder + " (is saved_model.pb corrupt or"
                     + " from an incompatible TensorFlow?): " + firstLine(e), e);
         }
