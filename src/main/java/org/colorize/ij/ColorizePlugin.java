@@ -162,7 +162,7 @@ public class ColorizePlugin implements PlugIn {
                 try {
                     imp = InputImages.open(input);
                 } catch (ColorizeException e) {
-                    throw new ColorizeException("Cannot colorize " + input + ": " + e.getMessage(), e);
+                    throw new ColorizeException("Cannot open " + input + ": " + e.getMessage(), e);
                 }
             } else {
                 imp = WindowManager.getCurrentImage();

@@ -84,7 +84,7 @@ final class CardReader {
     /** {@code temperature}: positive, {@link CardDefaults#TEMPERATURE} when absent. */
     static double temperature(CardFields output) {
         double t = output.number("temperature", CardDefaults.TEMPERATURE);
-        if (!(t > 0) || !Double.isFinite(t)) throw output.error("temperature", "must be a positive finite number, was " + t);
+        if (!(t > 0) || !Double.isFinite(t)) throw output.error("temperature", "must be positive (and finite), was " + t);
         return t;
     }
 
