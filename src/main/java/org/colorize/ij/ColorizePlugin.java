@@ -71,6 +71,7 @@ public class ColorizePlugin implements PlugIn {
      * Esc, warnings in the Log; returns the new image.
      */
     static ImagePlus colorize(ImagePlus imp, ColorizeOptions options) throws ColorizeException {
+        refuseTruncatedSource(imp);
         try {
             return TensorFlowRuntime.withContextLoader(() -> {
                 ModelRegistry registry = ImageJHost.registry();
@@ -84,6 +85,25 @@ public class ColorizePlugin implements PlugIn {
             });
         } finally {
             IJ.showProgress(1.0);
+        }
+    }
+
+    /**
+     * ImageJ opens a truncated TIFF or JPEG without a word, the missing part gray; an image still
+     * showing what its file holds is refused when that file ends before its image data does.
+     */
+    private static void refuseTruncatedSource(ImagePlus imp) throws ColorizeException {
+        Path source = sourceFile(imp);
+        if (source == null || imp.changes || !java.nio.file.Files.isRegularFile(source)) return;
+        String problem;
+        try {
+            problem = org.colorize.io.CompleteFile.problem(source);
+        } catch (java.io.IOException e) {
+            return; // the file is gone or unreadable now: the open image is what there is
+        }
+        if (problem != null) {
+            throw new ColorizeException("Image '" + imp.getTitle() + "' was opened from " + source + ", and " + problem
+                    + ". It is not colorized (the missing part shows as gray or garbage); copy or scan the file again.");
         }
     }
 
