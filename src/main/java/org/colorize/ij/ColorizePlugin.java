@@ -136,31 +136,26 @@ public class ColorizePlugin implements PlugIn {
 
     /**
      * Reports a failure. From a macro the macro is stopped, so that nothing after this command
-     * (a saveAs of what would be the gray source) runs: through the macro's interpreter, as
-     * ImageJ's own commands do ({@code IJ.noImage}), which shows the message as a macro error;
-     * ImageJ's Macro.abort alone stops only a macro whose thread is named "…Macro$", not one run
-     * by {@code -batch} or from the macro editor.
+     * (a saveAs of what would be the gray source) runs: the message in the Log (stdout with
+     * {@code -batch}) and, with ImageJ's window, in an error dialog, then the macro's interpreter
+     * is aborted. ImageJ's Macro.abort alone stops only a macro whose thread is named "…Macro$",
+     * not one run by {@code -batch} or from a macro file.
      */
     private static void fail(String message, boolean macro) {
         if (macro || IJ.getInstance() == null) {
             IJ.log("Colorize error: " + message);
-            if (macro) abortMacro(TITLE + ": " + message);
+            if (macro) abortMacro(message);
         } else {
             IJ.error(TITLE, message);
         }
     }
 
-    /** Stops the running macro: with {@code message} as its error, or silently (a cancel) when null. */
+    /** Stops the running macro, after an error dialog where ImageJ has a window ({@code message} null: a cancel, silently). */
     private static void abortMacro(String message) {
+        if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message);
         Interpreter interpreter = Interpreter.getInstance();
-        if (interpreter == null) {
-            if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message.substring(TITLE.length() + 2));
-            Macro.abort();
-        } else if (message == null) {
-            interpreter.abortMacro();
-        } else {
-            interpreter.abort(message);
-        }
+        if (interpreter != null) interpreter.abortMacro();
+        Macro.abort();
     }
 
     /**
