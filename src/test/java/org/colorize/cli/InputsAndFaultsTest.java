@@ -68,6 +68,16 @@ class InputsAndFaultsTest {
     }
 
     @Test
+    void evaluationRefusesATruncatedTruthWithTheReason(@TempDir Path dir) throws Exception {
+        Path whole = BadInputs.png(dir.resolve("whole.png"), 320, 240);
+        Path cut = BadInputs.truncated(whole, dir.resolve("cut.png"), 0.7);
+        cli.reset();
+        int code = cli.run("evaluate", "--truth", cut.toString(), "--baseline", "gray");
+        assertTrue(code != 0, cli.err());
+        assertTrue(cli.err().contains("truncated"), cli.err());
+    }
+
+    @Test
     void paletteAndOneBitImagesKeepTheirDisplayedLightness(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectory(dir.resolve("in"));
         BadInputs.colorPalettePng(in.resolve("palette.png"), 160, 120);
