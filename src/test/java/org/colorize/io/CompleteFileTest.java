@@ -42,6 +42,21 @@ class CompleteFileTest {
     }
 
     @Test
+    void aProgressiveJpegIsWholeAndCut(@TempDir Path dir) throws Exception {
+        Path jpg = dir.resolve("progressive.jpg");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        try (var out = ImageIO.createImageOutputStream(jpg.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(BadInputs.grayScene(300, 200), null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        wholeAndCut(jpg, dir);
+    }
+
+    @Test
     void aDamagedPngChunkIsNamed(@TempDir Path dir) throws Exception {
         Path png = BadInputs.png(dir.resolve("a.png"), 200, 150);
         byte[] b = Files.readAllBytes(png);
