@@ -1,6 +1,5 @@
 package org.colorize.cli;
 
-import ij.IJ;
 import ij.ImagePlus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +16,7 @@ import org.colorize.ColorizeException;
 import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
+import org.colorize.io.InputImages;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorizeContext;
 import org.colorize.pipeline.ColorizeResult;
@@ -26,11 +26,16 @@ import org.colorize.runtime.CancelToken;
 
 /**
  * Colorizes a list of files into a folder, one at a time, reporting progress on stderr. A cancel
- * (Ctrl-C) stops the running image before anything of it is written and skips the rest.
+ * (Ctrl-C) stops the running image before anything of it is written and skips the rest. An
+ * output is never its own input; temporary files left by a killed run are removed first, and
+ * with {@code --skip-existing} the outputs already there are kept, so rerunning the same command
+ * finishes an interrupted batch with every output written once.
  */
 final class BatchColorizer {
     /** Exit code after a cancel, as a shell reports a command stopped by SIGINT. */
     static final int CANCELED = 130;
+    /** What an output may be called: {@code <base>.png} or {@code <base>.tif}, by the result's type. */
+    private static final List<String> OUTPUT_EXTENSIONS = List.of("png", "tif");
 
     private final ModelRegistry registry;
     private final PrintStream err;
@@ -47,7 +52,7 @@ final class BatchColorizer {
         Colorizer colorizer;
         try {
             files = expand(args.inputs());
-            prepareOutputDir(args.outputDir());
+            ImageFiles.prepareFolder(args.outputDir());
             checkNameClashes(files);
             // Load the model before any image, so a model problem fails fast and once.
             colorizer = Colorizers.forModel(registry, args.options().model());
@@ -55,20 +60,36 @@ final class BatchColorizer {
         } catch (ColorizeException e) {
             err.println("colorize: " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            err.println("colorize: internal error: " + describe(e));
+            return 1;
         }
+        removeLeftovers(files, args.outputDir());
         int failed = 0;
+        int skipped = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
             try {
                 cancel.check();
-                ImagePlus imp = open(file);
+                Path existing = existingOutput(file, args.outputDir());
+                if (existing != null && args.skipExisting()) {
+                    skipped++;
+                    err.println(prefix + "skipped (" + existing + " exists)");
+                    continue;
+                }
+                if (existing != null && !args.overwrite()) {
+                    throw new ColorizeException("Output " + existing + " already exists; it is left as it is (rerun with"
+                            + " --skip-existing to finish an interrupted batch, or --overwrite to replace it).");
+                }
+                ImagePlus imp = InputImages.open(file);
                 ColorizeContext context = ColorizeContext.of(
                         (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)), cancel);
                 ColorizeResult result = colorizer.colorize(ImagePlusAdapter.toSource(imp), args.options(), context);
                 for (String w : result.warnings()) err.println(prefix + "warning: " + w);
                 ImagePlus out = ImagePlusAdapter.toImagePlus(result.first());
                 Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(out));
+                ImageFiles.refuseSource(file, target);
                 cancel.check();
                 ImageFiles.write(out, target, args.overwrite());
                 err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
@@ -80,22 +101,43 @@ final class BatchColorizer {
             } catch (ColorizeException e) {
                 failed++;
                 err.println(prefix + "error: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed++;
+                err.println(prefix + "error: internal error: " + describe(e));
             }
         }
+        if (skipped > 0) err.println("colorize: " + skipped + " of " + files.size() + " images skipped (their outputs exist).");
         if (failed > 0) err.println("colorize: " + failed + " of " + files.size() + " images failed.");
         return failed > 0 ? 1 : 0;
     }
 
-    private static ImagePlus open(Path file) throws ColorizeException {
-        if (!Files.isRegularFile(file)) throw new ColorizeException("no such file");
-        ImagePlus imp;
-        try {
-            imp = IJ.openImage(file.toString());
-        } catch (RuntimeException e) {
-            imp = null;
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * An output of {@code file} already in {@code dir}, or null. An input found there under its
+     * output's name is refused: it is the input, not an output.
+     */
+    private static Path existingOutput(Path file, Path dir) throws ColorizeException {
+        for (String ext : OUTPUT_EXTENSIONS) {
+            Path candidate = dir.resolve(ImageFolder.baseName(file) + "." + ext);
+            ImageFiles.refuseSource(file, candidate);
+            if (Files.exists(candidate)) return candidate;
         }
-        if (imp == null) throw new ColorizeException("not an image ImageJ can read");
-        return imp;
+        return null;
+    }
+
+    /** Deletes the temporary files a killed run left for this batch's outputs. */
+    private void removeLeftovers(List<Path> files, Path dir) {
+        int removed = 0;
+        for (Path f : files) {
+            for (String ext : OUTPUT_EXTENSIONS) removed += ImageFiles.removeLeftovers(dir.resolve(ImageFolder.baseName(f) + "." + ext));
+        }
+        if (removed > 0) {
+            err.println("colorize: removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
+                    + " left in " + dir + " by an interrupted run.");
+        }
     }
 
     private static List<Path> expand(List<Path> inputs) throws ColorizeException {
@@ -105,7 +147,7 @@ final class BatchColorizer {
                 try (Stream<Path> s = Files.list(in)) {
                     s.filter(Files::isRegularFile).filter(ImageFolder::looksLikeImage).sorted().forEach(files::add);
                 } catch (IOException e) {
-                    throw new ColorizeException("Cannot list folder " + in + ": " + e.getMessage(), e);
+                    throw new ColorizeException("Cannot list folder " + in + ": " + ImageFiles.cause(e, in), e);
                 }
             } else if (Files.exists(in)) {
                 files.add(in);
@@ -115,15 +157,6 @@ final class BatchColorizer {
         }
         if (files.isEmpty()) throw new ColorizeException("No input files found in " + inputs + ".");
         return files;
-    }
-
-    private static void prepareOutputDir(Path dir) throws ColorizeException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ColorizeException("Cannot create output folder " + dir + ": " + e.getMessage(), e);
-        }
-        if (!Files.isWritable(dir)) throw new ColorizeException("Output folder " + dir + " is not writable.");
     }
 
     private static void checkNameClashes(List<Path> files) throws ColorizeException {

@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Map;
 import org.colorize.pipeline.ColorizeOptions;
 
-/** The colorize command line: inputs, an output folder and {@link ColorizeOptions} as --key value. */
-record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite) {
+/**
+ * The colorize command line: inputs, an output folder and {@link ColorizeOptions} as --key value;
+ * {@code --overwrite} replaces existing outputs, {@code --skip-existing} leaves them and colorizes
+ * the rest (to finish an interrupted batch), {@code --verbose} shows the libraries' log lines.
+ */
+record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite, boolean skipExisting,
+        boolean verbose) {
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
-            "                [--upsample bilinear|guided] [--temperature default|T] [--overwrite]",
+            "                [--upsample bilinear|guided] [--temperature default|T]",
+            "                [--overwrite | --skip-existing] [--verbose]",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",
@@ -22,7 +28,9 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "",
             "Colorizes gray images (files, or folders of them) and writes OUTDIR/<name>.png",
             "(8-bit RGB; .tif for 16/32-bit input and stacks). Existing outputs are never",
-            "replaced unless --overwrite is given. --temperature default uses the model card's.",
+            "replaced unless --overwrite is given; --skip-existing leaves them and colorizes the",
+            "rest (rerun an interrupted batch with it to finish it). An input is never replaced.",
+            "--temperature default uses the model card's. --verbose shows the libraries' log lines.",
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {
@@ -30,12 +38,18 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
         Map<String, String> options = new LinkedHashMap<>();
         Path out = null;
         boolean overwrite = false;
+        boolean skipExisting = false;
+        boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-o") || a.equals("--output")) {
                 out = Paths.get(value(args, ++i, a));
             } else if (a.equals("--overwrite")) {
                 overwrite = true;
+            } else if (a.equals("--skip-existing")) {
+                skipExisting = true;
+            } else if (a.equals("--verbose")) {
+                verbose = true;
             } else if (a.startsWith("--")) {
                 String key = a.substring(2);
                 int eq = key.indexOf('=');
@@ -58,7 +72,10 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
         }
         if (inputs.isEmpty()) throw new IllegalArgumentException("no input images given");
         if (out == null) throw new IllegalArgumentException("no output folder given (-o OUTDIR)");
-        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite);
+        if (overwrite && skipExisting) {
+            throw new IllegalArgumentException("--overwrite and --skip-existing contradict each other; give one of them");
+        }
+        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose);
     }
 
     private static String value(String[] args, int i, String option) {

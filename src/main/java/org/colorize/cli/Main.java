@@ -24,6 +24,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        LogLevels.apply(Arrays.asList(args).contains(LogLevels.VERBOSE));
         CancelFlag cancel = new CancelFlag();
         CountDownLatch finished = new CountDownLatch(1);
         // On SIGINT the JVM runs its shutdown hooks and then exits with status 130. The hook

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
+import ij.macro.Interpreter;
 import org.colorize.io.ImageFiles;
+import org.colorize.io.InputImages;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorizeOptions;
@@ -54,9 +56,13 @@ public class ColorizePlugin implements PlugIn {
             colorize(imp, options).show();
         } catch (ColorizeCanceledException e) {
             IJ.showStatus("Colorize: canceled");
-            if (macro != null) Macro.abort();
+            if (macro != null) abortMacro(null);
         } catch (ColorizeException e) {
             fail(e.getMessage(), macro != null);
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains(Macro.MACRO_CANCELED)) throw e;
+            fail("internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    macro != null);
         }
     }
 
@@ -65,6 +71,7 @@ public class ColorizePlugin implements PlugIn {
      * Esc, warnings in the Log; returns the new image.
      */
     static ImagePlus colorize(ImagePlus imp, ColorizeOptions options) throws ColorizeException {
+        refuseTruncatedSource(imp);
         try {
             return TensorFlowRuntime.withContextLoader(() -> {
                 ModelRegistry registry = ImageJHost.registry();
@@ -78,6 +85,25 @@ public class ColorizePlugin implements PlugIn {
             });
         } finally {
             IJ.showProgress(1.0);
+        }
+    }
+
+    /**
+     * ImageJ opens a truncated TIFF or JPEG without a word, the missing part gray; an image still
+     * showing what its file holds is refused when that file ends before its image data does.
+     */
+    private static void refuseTruncatedSource(ImagePlus imp) throws ColorizeException {
+        Path source = sourceFile(imp);
+        if (source == null || imp.changes || !java.nio.file.Files.isRegularFile(source)) return;
+        String problem;
+        try {
+            problem = org.colorize.io.CompleteFile.problem(source);
+        } catch (java.io.IOException e) {
+            return; // the file is gone or unreadable now: the open image is what there is
+        }
+        if (problem != null) {
+            throw new ColorizeException("Image '" + imp.getTitle() + "' was opened from " + source + ", and " + problem
+                    + ". It is not colorized (the missing part shows as gray or garbage); copy or scan the file again.");
         }
     }
 
@@ -108,13 +134,28 @@ public class ColorizePlugin implements PlugIn {
         return ColorizeDialog.show(TITLE, names, defaultModel);
     }
 
+    /**
+     * Reports a failure. From a macro the macro is stopped, so that nothing after this command
+     * (a saveAs of what would be the gray source) runs: the message in the Log (stdout with
+     * {@code -batch}) and, with ImageJ's window, in an error dialog, then the macro's interpreter
+     * is aborted. ImageJ's Macro.abort alone stops only a macro whose thread is named "…Macro$",
+     * not one run by {@code -batch} or from a macro file.
+     */
     private static void fail(String message, boolean macro) {
         if (macro || IJ.getInstance() == null) {
             IJ.log("Colorize error: " + message);
-            Macro.abort();
+            if (macro) abortMacro(message);
         } else {
             IJ.error(TITLE, message);
         }
+    }
+
+    /** Stops the running macro, after an error dialog where ImageJ has a window ({@code message} null: a cancel, silently). */
+    private static void abortMacro(String message) {
+        if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message);
+        Interpreter interpreter = Interpreter.getInstance();
+        if (interpreter != null) interpreter.abortMacro();
+        Macro.abort();
     }
 
     /**
@@ -131,9 +172,13 @@ public class ColorizePlugin implements PlugIn {
             Map<String, String> values = MacroOptions.parse(options);
             ColorizeOptions parsed = fromMacro(options, known);
             ImagePlus imp;
-            if (values.containsKey(INPUT)) {
-                imp = IJ.openImage(values.get(INPUT));
-                if (imp == null) throw new ColorizeException("Cannot open " + values.get(INPUT) + " as an image.");
+            Path input = values.containsKey(INPUT) ? Paths.get(values.get(INPUT)) : null;
+            if (input != null) {
+                try {
+                    imp = InputImages.open(input);
+                } catch (ColorizeException e) {
+                    throw new ColorizeException("Cannot open " + input + ": " + e.getMessage(), e);
+                }
             } else {
                 imp = WindowManager.getCurrentImage();
                 if (imp == null) throw new ColorizeException("No image: give input=PATH or open an image first.");
@@ -141,6 +186,7 @@ public class ColorizePlugin implements PlugIn {
             ImagePlus result = colorize(imp, parsed);
             if (values.containsKey(OUTPUT)) {
                 Path target = Paths.get(values.get(OUTPUT));
+                ImageFiles.refuseSource(input != null ? input : sourceFile(imp), target);
                 ImageFiles.write(result, target, Boolean.parseBoolean(values.getOrDefault(OVERWRITE, "false")));
                 return target.toString();
             }
@@ -149,6 +195,16 @@ public class ColorizePlugin implements PlugIn {
         } catch (ColorizeException | IllegalArgumentException e) {
             IJ.log("Colorize error: " + e.getMessage());
             return "error: " + e.getMessage();
+        } catch (RuntimeException e) {
+            String message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            IJ.log("Colorize error: " + message);
+            return "error: " + message;
         }
+    }
+
+    /** The file an open image was read from, or null. */
+    private static Path sourceFile(ImagePlus imp) {
+        String path = ImagePlusAdapter.metadata(imp).sourcePath();
+        return path == null ? null : Paths.get(path);
     }
 }

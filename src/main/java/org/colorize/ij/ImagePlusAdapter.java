@@ -6,7 +6,10 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;
 import ij.measure.Calibration;
+import ij.process.ByteProcessor;
+import ij.process.ImageProcessor;
 import ij.process.LUT;
+import java.nio.file.Paths;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,9 @@ import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.planar.PlanarImg;
 import org.colorize.image.ImageMetadata;
+import org.colorize.io.DisplayedGray;
+import org.colorize.io.ImageHeader;
+import org.colorize.io.InputImages;
 import org.colorize.image.PixelCalibration;
 import org.colorize.image.SourceImage;
 import org.colorize.pipeline.Colorization;
@@ -29,10 +35,60 @@ public final class ImagePlusAdapter {
     private ImagePlusAdapter() {
     }
 
-    /** The core's view of an image; null for null. */
+    /**
+     * The core's view of an image; null for null. An 8-bit image whose lookup table is neither
+     * the identity nor its inverse (a palette file, a 1-bit file, a gray palette out of order) is
+     * read as displayed: through its gray table into new 8-bit planes, or through its color table
+     * into RGB. A 48-bit RGB file's three 16-bit channels are one RGB image ({@link #isRgb48}).
+     */
     public static SourceImage toSource(ImagePlus imp) {
         if (imp == null) return null;
-        return new SourceImage(ImagePlusImgs.wrap(imp), metadata(imp));
+        ImageMetadata meta = metadata(imp);
+        if (imp.getBitDepth() == 8 && imp.getType() != ImagePlus.COLOR_RGB && imp.getNChannels() == 1) {
+            DisplayedGray lut = DisplayedGray.of(imp.getProcessor());
+            if (lut == DisplayedGray.GRAY || lut == DisplayedGray.COLOR) {
+                return new SourceImage(ImagePlusImgs.wrap(displayed(imp, lut)), withLut(meta, lut == DisplayedGray.COLOR));
+            }
+        }
+        return new SourceImage(ImagePlusImgs.wrap(imp), meta);
+    }
+
+    /** The image's planes as displayed: gray levels through a gray table, RGB through a color table. */
+    private static ImagePlus displayed(ImagePlus imp, DisplayedGray lut) {
+        ImageStack stack = imp.getStack();
+        ImageStack shown = new ImageStack(imp.getWidth(), imp.getHeight());
+        byte[] table = lut == DisplayedGray.GRAY ? DisplayedGray.grayTable(imp.getProcessor()) : null;
+        for (int i = 1; i <= stack.getSize(); i++) {
+            ImageProcessor ip = stack.getProcessor(i);
+            if (table != null) {
+                shown.addSlice(stack.getSliceLabel(i), new ByteProcessor(ip.getWidth(), ip.getHeight(),
+                        DisplayedGray.map((byte[]) ip.getPixels(), table)));
+            } else {
+                ip.setLut(imp.getProcessor().getLut());
+                shown.addSlice(stack.getSliceLabel(i), ip.convertToRGB());
+            }
+        }
+        return new ImagePlus(imp.getTitle(), shown);
+    }
+
+    private static ImageMetadata withLut(ImageMetadata m, boolean color) {
+        return new ImageMetadata(m.title(), m.calibration(), m.sliceLabels(), m.channels(), m.slices(), m.frames(),
+                m.displayMin(), m.displayMax(), false, color, m.virtual(), m.hyperStack(), m.sourcePath());
+    }
+
+    /**
+     * Whether a 16-bit three-channel image holds the red, green and blue of one RGB image: opened
+     * from a 48-bit TIFF (ImageJ's {@code FileInfo.RGB48}) or a 16-bit RGB PNG (marked by
+     * {@link InputImages}, or recognised from the header of the file it came from).
+     */
+    public static boolean isRgb48(ImagePlus imp) {
+        if (imp.getBitDepth() != 16 || imp.getNChannels() != 3) return false;
+        if ("true".equals(imp.getProp(InputImages.RGB48))) return true;
+        FileInfo info = imp.getOriginalFileInfo();
+        if (info == null) return false;
+        if (info.fileType == FileInfo.RGB48) return true;
+        String path = sourcePath(imp);
+        return path != null && ImageHeader.isRgb16Png(Paths.get(path));
     }
 
     public static ImageMetadata metadata(ImagePlus imp) {
@@ -50,7 +106,7 @@ public final class ImagePlusAdapter {
         return new ImageMetadata(imp.getTitle(), calibration, any ? labels : List.of(), imp.getNChannels(),
                 imp.getNSlices(), imp.getNFrames(), imp.getDisplayRangeMin(), imp.getDisplayRangeMax(),
                 imp.isInvertedLut(), imp.getType() == ImagePlus.COLOR_256, stack.isVirtual(), imp.isHyperStack(),
-                sourcePath(imp));
+                sourcePath(imp), isRgb48(imp));
     }
 
     private static String sourcePath(ImagePlus imp) {
@@ -95,6 +151,7 @@ public final class ImagePlusAdapter {
             composite.setChannelLut(lut, c + 1);
         }
         composite.setCalibration(calibration(meta.calibration()));
+        if (meta.rgbChannels()) composite.setProp(InputImages.RGB48, "true");
         stamp(composite, colorization);
         return composite;
     }

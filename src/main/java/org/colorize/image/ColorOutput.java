@@ -19,6 +19,7 @@ import net.imglib2.type.numeric.real.FloatType;
  *       for stacks — a {@code PlanarImg};</li>
  *   <li>16-bit input: {@code UnsignedShortType}, axes x, y, channel (r, g, b)[, plane], on the
  *       input's data range, so a pixel without chroma keeps its measured value;</li>
+ *   <li>16-bit RGB input: the same on 0..65535 (a 16-bit RGB result);</li>
  *   <li>32-bit and other real input: {@code FloatType}, same axes and range.</li>
  * </ul>
  */
@@ -36,7 +37,7 @@ public final class ColorOutput {
         long pixels = (long) input.width() * input.height() * input.planes();
         return switch (input.kind()) {
             case GRAY8, RGB -> pixels * 4;
-            case GRAY16 -> pixels * 6;
+            case GRAY16, RGB16 -> pixels * 6;
             case GRAY32 -> pixels * 12;
         };
     }
@@ -58,7 +59,7 @@ public final class ColorOutput {
                 for (int i = 0; i < n; i++) sinks[i] = ColorSink.rgb8(img.getPlane(i).getCurrentStorageArray(), w);
                 return new ColorOutput(img, sinks);
             }
-            case GRAY16 -> {
+            case GRAY16, RGB16 -> {
                 PlanarImg<UnsignedShortType, ShortArray> img = PlanarImgs.unsignedShorts(channelDims(w, h, n));
                 for (int i = 0; i < n; i++) {
                     sinks[i] = ColorSink.channels16(img.getPlane(3 * i).getCurrentStorageArray(),

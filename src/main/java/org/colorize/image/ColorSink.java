@@ -31,16 +31,18 @@ public interface ColorSink {
         };
     }
 
-    /** Three 32-bit channels on the input's data range [min, max]. */
+    /**
+     * Three 32-bit channels on the input's data range [min, max], computed in double: a range
+     * near ±Float.MAX_VALUE overflows a float, though every channel value lies within it.
+     */
     static ColorSink channels32(float[] red, float[] green, float[] blue, int width, double min, double max) {
-        float scale = (float) (max - min);
-        float offset = (float) min;
+        double scale = max - min;
         return (y, r, g, b) -> {
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                red[row + x] = offset + r[x] * scale;
-                green[row + x] = offset + g[x] * scale;
-                blue[row + x] = offset + b[x] * scale;
+                red[row + x] = (float) (min + r[x] * scale);
+                green[row + x] = (float) (min + g[x] * scale);
+                blue[row + x] = (float) (min + b[x] * scale);
             }
         };
     }

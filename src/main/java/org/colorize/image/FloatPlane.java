@@ -4,16 +4,17 @@ package org.colorize.image;
 final class FloatPlane extends PixelPlane {
     private final float[] pixels;
     private final float[] table;
-    private final float minimum;
-    private final float scale;
+    // In double: with values near ±Float.MAX_VALUE, v − min and the range overflow a float.
+    private final double minimum;
+    private final double scale;
     private final boolean inverted;
 
     FloatPlane(float[] pixels, int offset, int width, int height, GrayMapping mapping, float[] grayTable) {
         super(width, height, offset);
         this.pixels = pixels;
         this.table = grayTable;
-        this.minimum = (float) mapping.min();
-        this.scale = mapping.max() > mapping.min() ? (float) (LightnessTables.FLOAT_STEPS / (mapping.max() - mapping.min())) : 0f;
+        this.minimum = mapping.min();
+        this.scale = mapping.max() > mapping.min() ? LightnessTables.FLOAT_STEPS / (mapping.max() - mapping.min()) : 0;
         this.inverted = mapping.inverted();
     }
 
@@ -22,7 +23,7 @@ final class FloatPlane extends PixelPlane {
         int start = offset + y * width;
         int last = LightnessTables.FLOAT_STEPS;
         for (int x = 0; x < width; x++) {
-            float t = (pixels[start + x] - minimum) * scale;
+            float t = (float) ((pixels[start + x] - minimum) * scale);
             if (inverted) t = last - t;
             if (t <= 0) {
                 out[x] = table[0];

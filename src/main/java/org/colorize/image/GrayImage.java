@@ -25,9 +25,14 @@ public final class GrayImage {
 
     /**
      * How the pixels are read and what the result holds: 8-bit and RGB become 8-bit RGB; 16-bit
-     * and everything else real-valued (GRAY32) three channels on the input's data range.
+     * and everything else real-valued (GRAY32) three channels on the input's data range; RGB16
+     * (three 16-bit sRGB channels, {@link ImageMetadata#rgbChannels()}) three 16-bit channels on
+     * 0..65535.
      */
-    public enum Kind { GRAY8, GRAY16, GRAY32, RGB }
+    public enum Kind { GRAY8, GRAY16, GRAY32, RGB, RGB16 }
+
+    /** The mapping of 16-bit RGB: the full 16-bit range. */
+    private static final GrayMapping SIXTEEN_BIT = new GrayMapping(0, 65535, false);
 
     private final RandomAccessibleInterval<?> pixels;
     private final ImageMetadata metadata;
@@ -77,31 +82,37 @@ public final class GrayImage {
             throw new ColorizeException("Image " + name + " is " + w + "×" + h + " pixels; one plane may hold at most "
                     + Integer.MAX_VALUE + " pixels. Split it into tiles first.");
         }
-        if (meta.channels() > 1) {
+        boolean rgb16 = meta.channels() == 3 && meta.rgbChannels();
+        if (meta.channels() > 1 && !rgb16) {
             throw new ColorizeException("Image " + name + " has " + meta.channels() + " channels; colorization takes"
-                    + " one gray channel. Split the channels (Image > Color > Split Channels) and colorize one.");
+                    + " one gray channel (or RGB). Split the channels (Image > Color > Split Channels) and colorize one.");
         }
-        Kind kind = kindOf(pixels.getType(), name);
+        Kind kind = rgb16 ? rgb16Kind(pixels, name) : kindOf(pixels.getType(), name);
         List<String> warnings = new ArrayList<>();
         if (kind == Kind.GRAY8 && meta.indexedColor()) {
             warnings.add("Image " + name + " is 8-bit with a color table; its index values are read as gray levels.");
         }
-        if (kind == Kind.RGB) {
-            warnings.add("Image " + name + " is RGB: its existing colors are discarded and its lightness L is colorized.");
+        if (kind == Kind.RGB && meta.indexedColor()) {
+            warnings.add("Image " + name + " has a color table: the lightness of its displayed colors is colorized.");
+        } else if (kind == Kind.RGB || kind == Kind.RGB16) {
+            warnings.add("Image " + name + " is " + (kind == Kind.RGB16 ? "16-bit " : "") + "RGB: its existing colors are"
+                    + " discarded and its lightness L is colorized.");
         }
         boolean inverted = kind == Kind.GRAY8 && meta.invertedLut();
         if (inverted) warnings.add("Image " + name + " has an inverting LUT; it is colorized as displayed.");
         int planes = dims == 3 ? (int) pixels.dimension(2) : 1;
+        if (kind == Kind.RGB16) planes /= 3;
         if (meta.planes() != planes) meta = meta.withPlanes(planes);
         ValueRange range = ValueRange.of(pixels, kind, planes, meta.title());
         if (range.uniform()) {
             throw new ColorizeException("Image " + name + " is uniform (every pixel has the same "
-                    + (kind == Kind.RGB ? "color" : "value, " + range.describeMin()) + "): there is nothing to colorize.");
+                    + (kind == Kind.RGB || kind == Kind.RGB16 ? "color" : "value, " + range.describeMin()) + "): there is nothing to colorize.");
         }
         GrayMapping mapping = switch (kind) {
             case GRAY8 -> new GrayMapping(0, 255, inverted);
             case GRAY16, GRAY32 -> new GrayMapping(range.min(), range.max(), false);
             case RGB -> GrayMapping.EIGHT_BIT;
+            case RGB16 -> SIXTEEN_BIT;
         };
         return new GrayImage(pixels, meta, kind, mapping, warnings, range, planes);
     }
@@ -112,6 +123,14 @@ public final class GrayImage {
             if (pixels.min(d) != 0) return Views.zeroMin(pixels);
         }
         return pixels;
+    }
+
+    private static Kind rgb16Kind(RandomAccessibleInterval<?> pixels, String name) throws ColorizeException {
+        if (!(pixels.getType() instanceof UnsignedShortType) || pixels.numDimensions() != 3 || pixels.dimension(2) % 3 != 0) {
+            throw new ColorizeException("Image " + name + " is marked as 16-bit RGB, but its pixels are not three 16-bit"
+                    + " channels per plane.");
+        }
+        return Kind.RGB16;
     }
 
     private static Kind kindOf(Object type, String name) throws ColorizeException {
@@ -162,6 +181,9 @@ public final class GrayImage {
         int z = index - 1;
         int w = width();
         int h = height();
+        if (kind == Kind.RGB16) {
+            return new Rgb16Plane(channelArray(pixels, 3 * z), channelArray(pixels, 3 * z + 1), channelArray(pixels, 3 * z + 2), w, h);
+        }
         PlaneArray plane = planeArray(pixels, kind, z);
         if (plane == null) return new IntervalPlane(planeView(pixels, z), kind, (row, width) -> reader(row, 0, width, 1));
         return reader(plane.array(), plane.offset(), w, h);
@@ -173,7 +195,19 @@ public final class GrayImage {
             case GRAY16 -> new ShortPlane((short[]) array, offset, w, h, shortTable());
             case GRAY32 -> new FloatPlane((float[]) array, offset, w, h, mapping, floatTable());
             case RGB -> new RgbPlane((int[]) array, offset, w, h);
+            case RGB16 -> throw new IllegalStateException("16-bit RGB planes are read by channel");
         };
+    }
+
+    /** Channel plane {@code c} (0-based over all planes) of a 16-bit image: its own array, or a copy where it has none. */
+    static PlaneArray channelArray(RandomAccessibleInterval<?> pixels, int c) {
+        PlaneArray plane = planeArray(pixels, Kind.GRAY16, c);
+        if (plane != null) return plane;
+        RandomAccessibleInterval<?> view = planeView(pixels, c);
+        short[] copy = new short[(int) (view.dimension(0) * view.dimension(1))];
+        int i = 0;
+        for (Object t : Views.flatIterable(view)) copy[i++] = (short) ((UnsignedShortType) t).get();
+        return new PlaneArray(copy, 0);
     }
 
     /** The array of plane {@code z} when its element type is the one {@code kind} reads from arrays; else null. */
@@ -181,7 +215,7 @@ public final class GrayImage {
         Object type = pixels.getType();
         boolean exact = switch (kind) {
             case GRAY8 -> type instanceof UnsignedByteType;
-            case GRAY16 -> type instanceof UnsignedShortType;
+            case GRAY16, RGB16 -> type instanceof UnsignedShortType;
             case GRAY32 -> type instanceof FloatType;
             case RGB -> type instanceof ARGBType;
         };
@@ -190,7 +224,7 @@ public final class GrayImage {
         if (plane == null) return null;
         Class<?> expected = switch (kind) {
             case GRAY8 -> byte[].class;
-            case GRAY16 -> short[].class;
+            case GRAY16, RGB16 -> short[].class;
             case GRAY32 -> float[].class;
             case RGB -> int[].class;
         };

@@ -21,15 +21,26 @@ import java.util.List;
  * @param virtual      planes are read from disk on demand (memory messages say so)
  * @param hyperStack   shown as a hyperstack
  * @param sourcePath   the file the image came from, or null
+ * @param rgbChannels  its three 16-bit channels are the red, green and blue of one sRGB image
+ *                     (a 48-bit scan), read as one RGB image of 16-bit depth
  */
 public record ImageMetadata(String title, PixelCalibration calibration, List<String> sliceLabels, int channels,
         int slices, int frames, double displayMin, double displayMax, boolean invertedLut, boolean indexedColor,
-        boolean virtual, boolean hyperStack, String sourcePath) {
+        boolean virtual, boolean hyperStack, String sourcePath, boolean rgbChannels) {
 
     public ImageMetadata {
         title = title == null ? "" : title;
         calibration = calibration == null ? PixelCalibration.NONE : calibration;
         sliceLabels = sliceLabels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(sliceLabels));
+        if (rgbChannels && channels != 3) throw new IllegalArgumentException("RGB channels are 3, not " + channels);
+    }
+
+    /** Metadata of an image whose channels are not the colors of one RGB image. */
+    public ImageMetadata(String title, PixelCalibration calibration, List<String> sliceLabels, int channels, int slices,
+            int frames, double displayMin, double displayMax, boolean invertedLut, boolean indexedColor, boolean virtual,
+            boolean hyperStack, String sourcePath) {
+        this(title, calibration, sliceLabels, channels, slices, frames, displayMin, displayMax, invertedLut, indexedColor,
+                virtual, hyperStack, sourcePath, false);
     }
 
     /** An uncalibrated image of {@code planes} z planes with nothing else known. */
@@ -45,7 +56,7 @@ public record ImageMetadata(String title, PixelCalibration calibration, List<Str
     /** The same with {@code planes} z planes in one time point (for pixels whose plane count the layout does not match). */
     public ImageMetadata withPlanes(int planes) {
         return new ImageMetadata(title, calibration, sliceLabels, channels, planes, 1, displayMin, displayMax, invertedLut,
-                indexedColor, virtual, false, sourcePath);
+                indexedColor, virtual, false, sourcePath, rgbChannels);
     }
 
     /** The label of plane {@code index} (0-based), or null. */
@@ -62,9 +73,12 @@ public record ImageMetadata(String title, PixelCalibration calibration, List<Str
         return dot > 0 ? t.substring(0, dot) : t;
     }
 
-    /** The metadata of a result made from this image: new title, one channel per color, the given display range. */
+    /**
+     * The metadata of a result made from this image: new title, one channel per color, the given
+     * display range; three channels of an RGB input stay RGB channels.
+     */
     public ImageMetadata derived(String newTitle, int newChannels, double min, double max) {
         return new ImageMetadata(newTitle, calibration, sliceLabels, newChannels, slices, frames, min, max, false, false,
-                false, hyperStack, null);
+                false, hyperStack, null, rgbChannels && newChannels == 3);
     }
 }

@@ -68,6 +68,7 @@ final class IntervalPlane implements LightnessPlane {
                 for (int x = 0; x < width; x++, access.fwd(0)) r[x] = ((ARGBType) access.get()).get();
                 yield r;
             }
+            case RGB16 -> throw new IllegalStateException("16-bit RGB planes are read by channel");
         };
         reader.over(row, width).lightnessRow(0, out);
     }

@@ -30,6 +30,22 @@ record ValueRange(double min, double max, boolean[] uniformPlanes) {
         double max = Double.NEGATIVE_INFINITY;
         boolean[] uniform = new boolean[planes];
         for (int z = 0; z < planes; z++) {
+            if (kind == GrayImage.Kind.RGB16) {
+                // As for packed RGB, uniform means one color: a uniform plane's min and max are its
+                // color as one 48-bit number, a plane of several colors spans [0, 1].
+                boolean one = true;
+                double color = 0;
+                for (int c = 3 * z; c < 3 * z + 3; c++) {
+                    PlaneArray channel = GrayImage.channelArray(pixels, c);
+                    double[] mm = shorts((short[]) channel.array(), channel.offset(), channel.offset() + length);
+                    one &= !(mm[1] > mm[0]);
+                    color = color * 65536 + mm[0];
+                }
+                uniform[z] = one;
+                min = Math.min(min, one ? color : 0);
+                max = Math.max(max, one ? color : 1);
+                continue;
+            }
             PlaneArray plane = GrayImage.planeArray(pixels, kind, z);
             double[] mm;
             if (plane == null) {
@@ -42,6 +58,7 @@ record ValueRange(double min, double max, boolean[] uniformPlanes) {
                     case GRAY16 -> shorts((short[]) plane.array(), from, to);
                     case GRAY32 -> floats((float[]) plane.array(), from, to, w, title, planes > 1 ? z + 1 : 0);
                     case RGB -> ints((int[]) plane.array(), from, to);
+                    case RGB16 -> throw new IllegalStateException("read by channel above");
                 };
             }
             uniform[z] = !(mm[1] > mm[0]);

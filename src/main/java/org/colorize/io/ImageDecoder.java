@@ -24,7 +24,8 @@ import org.colorize.color.RgbRaster;
  * (JPEG, PNG, BMP, GIF, TIFF, and WebP through TwelveMonkeys' plugin where it is on the class
  * path), with whole-factor source subsampling for very large files when the caller only needs a
  * smaller image; ImageJ's opener for files ImageIO cannot read (16-bit and multi-channel TIFFs,
- * FITS, DICOM, PGM, ImageJ zips; three channels are merged to RGB). Sources larger than
+ * FITS, DICOM, PGM, ImageJ zips; three channels are merged to RGB). Truncated or damaged files
+ * ({@link CompleteFile}) and CMYK JPEGs are refused with the reason. Sources larger than
  * {@value #MAX_PIXELS} pixels after subsampling are refused before their pixels are decoded.
  */
 public final class ImageDecoder {
@@ -59,7 +60,16 @@ public final class ImageDecoder {
      * @throws IOException with a one-line reason when neither ImageIO nor ImageJ can read it
      */
     public static DecodedImage read(Path file, int keepShortSide) throws IOException {
-        if (!Files.isReadable(file)) throw new IOException("not readable");
+        try {
+            InputImages.checkReadable(file);
+        } catch (org.colorize.ColorizeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        String incomplete = CompleteFile.problem(file);
+        if (incomplete != null) throw new IOException(incomplete);
+        if (ImageHeader.jpegComponents(file) == 4) {
+            throw new IOException("it is a CMYK JPEG (printing colors), which is not read: convert it to RGB first");
+        }
         String imageIoProblem;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             DecodedImage d = in == null ? null : readWithImageIo(in, file.getFileName().toString(), keepShortSide);

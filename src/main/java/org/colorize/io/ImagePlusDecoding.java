@@ -6,8 +6,9 @@ import org.colorize.color.RgbRaster;
 
 /**
  * An ImagePlus (its current slice) as a {@link DecodedImage}: RGB without copying its array,
- * 8-bit indexed color through its color table, 8-bit gray as R = G = B = the stored value
- * (inverted under an inverting LUT, independent of the display range); deeper gray images keep
+ * 8-bit indexed color through its color table, 8-bit gray as R = G = B = the displayed gray
+ * level (the stored value through its gray table, {@link DisplayedGray}; independent of the
+ * display range); deeper gray images keep
  * only their facts. The one place where ImageJ images become core rasters for evaluation and
  * training; the ImageJ front end uses it for open images, {@link ImageDecoder} for files only
  * ImageJ can read.
@@ -28,11 +29,12 @@ public final class ImagePlusDecoding {
                 return DecodedImage.color(new RgbRaster(w, h, (int[]) ip.convertToRGB().getPixels(), false), slices);
             case ImagePlus.GRAY8: {
                 byte[] px = (byte[]) ip.getPixels();
-                byte[] shown = px;
-                if (imp.isInvertedLut()) {
-                    shown = new byte[px.length];
-                    for (int i = 0; i < px.length; i++) shown[i] = (byte) (255 - (px[i] & 0xff));
-                }
+                byte[] shown = switch (DisplayedGray.of(ip)) {
+                    case IDENTITY -> px;
+                    case INVERTED, GRAY -> DisplayedGray.map(px, DisplayedGray.grayTable(ip));
+                    case COLOR -> null;
+                };
+                if (shown == null) return DecodedImage.color(new RgbRaster(w, h, (int[]) ip.convertToRGB().getPixels(), false), slices);
                 return DecodedImage.gray(RgbRaster.ofGray(w, h, shown), slices);
             }
             default:

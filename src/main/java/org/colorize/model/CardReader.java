@@ -129,17 +129,24 @@ final class CardReader {
         return size;
     }
 
-    /** {@code size}: a positive multiple of 8, {@link CardDefaults#INPUT_SIZE} when absent. */
+    /** The largest network input side a card may ask for (16 M values per plane; the bundled models use 64–512). */
+    static final int MAX_INPUT_SIZE = 4096;
+
+    /** {@code size}: a positive multiple of 8 up to {@value #MAX_INPUT_SIZE}, {@link CardDefaults#INPUT_SIZE} when absent. */
     static int inputSize(CardFields input) {
-        int size = input.wholeNumber("size", CardDefaults.INPUT_SIZE);
+        long size = input.wholeNumber("size").orElse(CardDefaults.INPUT_SIZE);
         if (size < 8 || size % 8 != 0) throw input.error("size", "must be a positive multiple of 8, was " + size);
-        return size;
+        if (size > MAX_INPUT_SIZE) {
+            throw input.error("size", "must be at most " + MAX_INPUT_SIZE + " (a network input of " + size + "×" + size
+                    + " pixels cannot be held in memory), was " + size);
+        }
+        return (int) size;
     }
 
     /** {@code temperature}: positive, {@link CardDefaults#TEMPERATURE} when absent. */
     static double temperature(CardFields output) {
         double t = output.number("temperature", CardDefaults.TEMPERATURE);
-        if (!(t > 0)) throw output.error("temperature", "must be positive, was " + t);
+        if (!(t > 0) || !Double.isFinite(t)) throw output.error("temperature", "must be positive (and finite), was " + t);
         return t;
     }
 

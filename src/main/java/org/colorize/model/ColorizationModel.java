@@ -62,6 +62,13 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
         if (!Files.isRegularFile(pb)) {
             throw new ColorizeException("Model folder " + folder + " has no saved_model.pb: it is not a TensorFlow SavedModel.");
         }
+        // TensorFlow loads a SavedModel without its variables and fails only at the first run
+        // ("uninitialized value conv1_weight"); every SavedModel writer makes the folder.
+        Path variables = folder.resolve("variables");
+        if (!Files.isDirectory(variables)) {
+            throw new ColorizeException("Model folder " + folder + " has no variables folder (the network's weights,"
+                    + " beside saved_model.pb); the model is incomplete. Copy the whole model folder again.");
+        }
         Device device = TensorFlowRuntime.device(deviceChoice);
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
@@ -74,6 +81,10 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
         try {
             zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
         } catch (Exception e) { // ModelNotFoundException, MalformedModelException, IOException, RuntimeException
+            if (!Files.isRegularFile(variables.resolve("variables.index"))) {
+                throw new ColorizeException("Cannot load the model in " + folder + ": its variables folder has no"
+                        + " variables.index (the network's weights); the model is incomplete. Copy the whole model folder again.", e);
+            }
             throw new ColorizeException("Cannot load the SavedModel in " + folder + " (is saved_model.pb corrupt or"
                     + " from an incompatible TensorFlow?): " + firstLine(e), e);
         }

@@ -56,11 +56,15 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
     /** A temperature as typed: a number, or {@value #DEFAULT} (or nothing) for the card's (NaN). */
     public static double parseTemperature(String text) {
         if (text == null || text.isBlank() || text.trim().equalsIgnoreCase(DEFAULT)) return Double.NaN;
+        double t;
         try {
-            return Double.parseDouble(text.trim());
+            t = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("temperature must be a number or " + DEFAULT + ", was '" + text + "'");
         }
+        // NaN would silently mean the card's temperature; Infinity is no temperature either.
+        if (!Double.isFinite(t)) throw new IllegalArgumentException("temperature must be a finite number or " + DEFAULT + ", was '" + text + "'");
+        return t;
     }
 
     public Map<String, String> toMap() {
