@@ -9,23 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
-import org.colorize.ij.ImagePlusAdapter;
-import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeContext;
-import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
 import org.colorize.runtime.CancelToken;
 
 /**
- * Colorizes a list of files into a folder, one at a time, reporting progress on stderr. A cancel
+ * Colorizes a list of files into a folder ({@link FileBatch}: reading, colorizing and writing overlapped), reporting progress on stderr. A cancel
  * (Ctrl-C) stops the running image before anything of it is written and skips the rest.
  */
 final class BatchColorizer {
@@ -56,37 +50,10 @@ final class BatchColorizer {
             err.println("colorize: " + e.getMessage());
             return 1;
         }
-        int failed = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
-            try {
-                cancel.check();
-                ImagePlus imp = open(file);
-                ColorizeContext context = ColorizeContext.of(
-                        (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)), cancel);
-                ColorizeResult result = colorizer.colorize(ImagePlusAdapter.toSource(imp), args.options(), context);
-                for (String w : result.warnings()) err.println(prefix + "warning: " + w);
-                ImagePlus out = ImagePlusAdapter.toImagePlus(result.first());
-                Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(out));
-                cancel.check();
-                ImageFiles.write(out, target, args.overwrite());
-                err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
-                        result.times().modelLoad(), result.times().network(), result.times().nonNetwork());
-            } catch (ColorizeCanceledException e) {
-                err.println(prefix + "canceled");
-                err.println("colorize: canceled");
-                return CANCELED;
-            } catch (ColorizeException e) {
-                failed++;
-                err.println(prefix + "error: " + e.getMessage());
-            }
-        }
-        if (failed > 0) err.println("colorize: " + failed + " of " + files.size() + " images failed.");
-        return failed > 0 ? 1 : 0;
+        return new FileBatch(err, cancel).run(files, colorizer, args.options(), args.outputDir(), args.overwrite());
     }
 
-    private static ImagePlus open(Path file) throws ColorizeException {
+    static ImagePlus open(Path file) throws ColorizeException {
         if (!Files.isRegularFile(file)) throw new ColorizeException("no such file");
         ImagePlus imp;
         try {
