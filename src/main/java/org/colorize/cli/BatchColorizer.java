@@ -1,6 +1,5 @@
 package org.colorize.cli;
 
-import ij.ImagePlus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,24 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
-import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
-import org.colorize.io.InputImages;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.ColorizeContext;
-import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
 import org.colorize.runtime.CancelToken;
 
 /**
- * Colorizes a list of files into a folder, one at a time, reporting progress on stderr. A cancel
+ * Colorizes a list of files into a folder ({@link FileBatch}: reading, colorizing and writing of
+ * successive images overlapped), reporting progress on stderr. A cancel
  * (Ctrl-C) stops the running image before anything of it is written and skips the rest. An
  * output is never its own input; temporary files left by a killed run are removed first, and
  * with {@code --skip-existing} the outputs already there are kept, so rerunning the same command
@@ -67,11 +61,12 @@ final class BatchColorizer {
         removeLeftovers(files, args.outputDir());
         int failed = 0;
         int skipped = 0;
+        List<Path> todo = new ArrayList<>();
+        Map<Path, String> prefixes = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
             try {
-                cancel.check();
                 Path existing = existingOutput(file, args.outputDir());
                 if (existing != null && args.skipExisting()) {
                     skipped++;
@@ -82,30 +77,20 @@ final class BatchColorizer {
                     throw new ColorizeException("Output " + existing + " already exists; it is left as it is (rerun with"
                             + " --skip-existing to finish an interrupted batch, or --overwrite to replace it).");
                 }
-                ImagePlus imp = InputImages.open(file);
-                ColorizeContext context = ColorizeContext.of(
-                        (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", prefix, stage, Math.round(f * 100)), cancel);
-                ColorizeResult result = colorizer.colorize(ImagePlusAdapter.toSource(imp), args.options(), context);
-                for (String w : result.warnings()) err.println(prefix + "warning: " + w);
-                ImagePlus out = ImagePlusAdapter.toImagePlus(result.first());
-                Path target = args.outputDir().resolve(ImageFolder.baseName(file) + "." + ImageFiles.extensionFor(out));
-                ImageFiles.refuseSource(file, target);
-                cancel.check();
-                ImageFiles.write(out, target, args.overwrite());
-                err.printf(Locale.ROOT, "%swrote %s (model %.1f s, network %.2f s, rest %.2f s)%n", prefix, target,
-                        result.times().modelLoad(), result.times().network(), result.times().nonNetwork());
-            } catch (ColorizeCanceledException e) {
-                err.println(prefix + "canceled");
-                err.println("colorize: canceled");
-                return CANCELED;
+                todo.add(file);
+                prefixes.put(file, prefix);
             } catch (ColorizeException e) {
                 failed++;
                 err.println(prefix + "error: " + e.getMessage());
-            } catch (RuntimeException e) {
-                failed++;
-                err.println(prefix + "error: internal error: " + describe(e));
             }
         }
+        FileBatch.Result result = new FileBatch(err, cancel).run(todo, prefixes, colorizer, args.options(), args.outputDir(),
+                args.overwrite());
+        if (result.canceled()) {
+            err.println("colorize: canceled");
+            return CANCELED;
+        }
+        failed += result.failed();
         if (skipped > 0) err.println("colorize: " + skipped + " of " + files.size() + " images skipped (their outputs exist).");
         if (failed > 0) err.println("colorize: " + failed + " of " + files.size() + " images failed.");
         return failed > 0 ? 1 : 0;
