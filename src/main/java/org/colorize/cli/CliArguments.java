@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.colorize.CommandLineArgs;
 import org.colorize.pipeline.ColorizeOptions;
 
 /**
@@ -34,52 +35,21 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {
+        CommandLineArgs a = CommandLineArgs.spec().values(ColorizeOptions.KEYS).values("output").alias("-o", "output")
+                .flags("overwrite", "skip-existing", "verbose").parse(args);
         List<Path> inputs = new ArrayList<>();
-        Map<String, String> options = new LinkedHashMap<>();
-        Path out = null;
-        boolean overwrite = false;
-        boolean skipExisting = false;
-        boolean verbose = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-o") || a.equals("--output")) {
-                out = Paths.get(value(args, ++i, a));
-            } else if (a.equals("--overwrite")) {
-                overwrite = true;
-            } else if (a.equals("--skip-existing")) {
-                skipExisting = true;
-            } else if (a.equals("--verbose")) {
-                verbose = true;
-            } else if (a.startsWith("--")) {
-                String key = a.substring(2);
-                int eq = key.indexOf('=');
-                String v;
-                if (eq >= 0) {
-                    v = key.substring(eq + 1);
-                    key = key.substring(0, eq);
-                } else {
-                    v = value(args, ++i, a);
-                }
-                if (!ColorizeOptions.KEYS.contains(key)) {
-                    throw new IllegalArgumentException("unknown option --" + key);
-                }
-                options.put(key, v);
-            } else if (a.startsWith("-") && a.length() > 1) {
-                throw new IllegalArgumentException("unknown option " + a);
-            } else {
-                inputs.add(Paths.get(a));
-            }
-        }
+        for (String p : a.positionals()) inputs.add(Paths.get(p));
+        Map<String, String> options = new LinkedHashMap<>(a.asMap());
+        options.remove("output");
+        Path out = a.has("output") ? Paths.get(a.value("output", null)) : null;
+        boolean overwrite = a.flag("overwrite");
+        boolean skipExisting = a.flag("skip-existing");
+        boolean verbose = a.flag("verbose");
         if (inputs.isEmpty()) throw new IllegalArgumentException("no input images given");
         if (out == null) throw new IllegalArgumentException("no output folder given (-o OUTDIR)");
         if (overwrite && skipExisting) {
             throw new IllegalArgumentException("--overwrite and --skip-existing contradict each other; give one of them");
         }
         return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        return args[i];
     }
 }
