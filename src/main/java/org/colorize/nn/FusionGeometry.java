@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * Where each instance's features go at each scale of the fusion module, as bilinear resampling
  * matrices computed on the host: for a box and a stride s, the box on the map of side n = S/s
- * ({@link #boxAt}) and an n × n matrix R whose row i, inside the box, holds the bilinear weights
- * (half-pixel centers, source index clamped at 0, as PyTorch's {@code interpolate(mode='bilinear',
- * align_corners=False)}) that resize the whole instance map (side n) into the box; rows outside
- * the box are 0. The fusion graph computes R_rows · I · R_colsᵀ per channel, which is "resize into
+ * ({@link #boxAt}) and an n × m matrix R (m = crop side / s) whose row i, inside the box, holds the
+ * bilinear weights (half-pixel centers, source index clamped at 0, as PyTorch's
+ * {@code interpolate(mode='bilinear', align_corners=False)}) that resize the whole instance map
+ * (side m) into the box; rows outside the box are 0. The fusion graph computes R_rows · I · R_colsᵀ per channel, which is "resize into
  * the box and zero-pad to full size" as two matrix products with exact gradients.
  */
 public final class FusionGeometry {
@@ -56,46 +56,60 @@ public final class FusionGeometry {
         return new Span[] {span(box.x1(), box.x2(), stride, n), span(box.y1(), box.y2(), stride, n)};
     }
 
-    /** The n × n row-major matrix that resizes a map of side n into {@code span} and zero-pads it. */
+    /** The n × n matrix of {@link #matrix(Span, int, int)} (instance map as large as the full one). */
     public static float[] matrix(Span span, int n) {
-        float[] r = new float[n * n];
-        double scale = (double) n / span.size();
+        return matrix(span, n, n);
+    }
+
+    /** The n × m row-major matrix that resizes a map of side m into {@code span} of a map of side n and zero-pads it. */
+    public static float[] matrix(Span span, int n, int m) {
+        float[] r = new float[n * m];
+        double scale = (double) m / span.size();
         for (int t = 0; t < span.size(); t++) {
             double u = Math.max(0, (t + 0.5) * scale - 0.5);
-            int i0 = Math.min((int) Math.floor(u), n - 1);
-            int i1 = Math.min(i0 + 1, n - 1);
+            int i0 = Math.min((int) Math.floor(u), m - 1);
+            int i1 = Math.min(i0 + 1, m - 1);
             float frac = (float) (u - i0);
-            int row = (span.start() + t) * n;
+            int row = (span.start() + t) * m;
             r[row + i0] += 1 - frac;
             r[row + i1] += frac;
         }
         return r;
     }
 
-    /**
-     * The fusion graph's geometry inputs for {@code boxes}: for each stride, [K, n, n] row matrices
-     * (from the y spans) and column matrices (from the x spans), flattened.
-     */
+    /** {@link #inputs(List, int, int)} with crops as large as the network input. */
     public static Inputs inputs(List<NetBox> boxes, int size) {
-        if (size % 8 != 0) throw new IllegalArgumentException("network size must be a multiple of 8, was " + size);
+        return inputs(boxes, size, size);
+    }
+
+    /**
+     * The fusion graph's geometry inputs for {@code boxes} on a network input of side {@code size}
+     * with crops of side {@code cropSize}: for each stride, [K, n, m] row matrices (from the y
+     * spans) and column matrices (from the x spans), flattened.
+     */
+    public static Inputs inputs(List<NetBox> boxes, int size, int cropSize) {
+        if (size % 8 != 0 || cropSize % 8 != 0 || cropSize < 8) {
+            throw new IllegalArgumentException("network and crop sizes must be multiples of 8, were " + size + ", " + cropSize);
+        }
         float[][] rows = new float[STRIDES.size()][];
         float[][] cols = new float[STRIDES.size()][];
         for (int s = 0; s < STRIDES.size(); s++) {
             int stride = STRIDES.get(s);
             int n = size / stride;
-            rows[s] = new float[boxes.size() * n * n];
-            cols[s] = new float[boxes.size() * n * n];
+            int m = cropSize / stride;
+            rows[s] = new float[boxes.size() * n * m];
+            cols[s] = new float[boxes.size() * n * m];
             for (int k = 0; k < boxes.size(); k++) {
                 Span[] xy = boxAt(boxes.get(k), stride, size);
-                System.arraycopy(matrix(xy[1], n), 0, rows[s], k * n * n, n * n);
-                System.arraycopy(matrix(xy[0], n), 0, cols[s], k * n * n, n * n);
+                System.arraycopy(matrix(xy[1], n, m), 0, rows[s], k * n * m, n * m);
+                System.arraycopy(matrix(xy[0], n, m), 0, cols[s], k * n * m, n * m);
             }
         }
-        return new Inputs(boxes.size(), size, rows, cols);
+        return new Inputs(boxes.size(), size, cropSize, rows, cols);
     }
 
-    /** Row and column matrices per stride (index as in {@link #STRIDES}), each [count, n, n] row-major. */
-    public record Inputs(int count, int size, float[][] rows, float[][] cols) {
+    /** Row and column matrices per stride (index as in {@link #STRIDES}), each [count, n, m] row-major. */
+    public record Inputs(int count, int size, int cropSize, float[][] rows, float[][] cols) {
         public static String rowsName(int stride) {
             return "rows_" + stride;
         }

@@ -25,15 +25,19 @@ public final class InstanceAwareNet {
     /** The graph's inputs besides the full image's L. */
     public record Inputs<T extends TFloating>(Operand<T> crops, Map<Integer, Operand<T>> rows, Map<Integer, Operand<T>> cols) {}
 
-    /** Placeholders for crops and geometry, named {@value #CROPS}, {@code rows_S}, {@code cols_S}, for a network of side {@code size}. */
-    public static <T extends TFloating> Inputs<T> placeholders(Ops tf, Class<T> type, int size) {
-        Operand<T> crops = tf.withName(CROPS).placeholder(type, Placeholder.shape(Shape.of(-1, size, size, 1)));
+    /**
+     * Placeholders for crops and geometry, named {@value #CROPS}, {@code rows_S}, {@code cols_S}, for a
+     * network of side {@code size} and crops of side {@code cropSize}.
+     */
+    public static <T extends TFloating> Inputs<T> placeholders(Ops tf, Class<T> type, int size, int cropSize) {
+        Operand<T> crops = tf.withName(CROPS).placeholder(type, Placeholder.shape(Shape.of(-1, cropSize, cropSize, 1)));
         Map<Integer, Operand<T>> rows = new HashMap<>();
         Map<Integer, Operand<T>> cols = new HashMap<>();
         for (int s : FusionGeometry.STRIDES) {
             int n = size / s;
-            rows.put(s, tf.withName(FusionGeometry.Inputs.rowsName(s)).placeholder(type, Placeholder.shape(Shape.of(-1, n, n))));
-            cols.put(s, tf.withName(FusionGeometry.Inputs.colsName(s)).placeholder(type, Placeholder.shape(Shape.of(-1, n, n))));
+            int m = cropSize / s;
+            rows.put(s, tf.withName(FusionGeometry.Inputs.rowsName(s)).placeholder(type, Placeholder.shape(Shape.of(-1, n, m))));
+            cols.put(s, tf.withName(FusionGeometry.Inputs.colsName(s)).placeholder(type, Placeholder.shape(Shape.of(-1, n, m))));
         }
         return new Inputs<>(crops, rows, cols);
     }

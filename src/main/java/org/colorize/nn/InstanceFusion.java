@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -107,22 +108,24 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
      * [K, n, n]; bilinear resize of each map into its box, zeros elsewhere.
      */
     static <T extends TFloating> Operand<T> warp(Ops tf, Operand<T> x, Operand<T> r, Operand<T> c) {
-        Operand<org.tensorflow.types.TInt32> shape = tf.shape(x);
-        Operand<org.tensorflow.types.TInt32> k = tf.slice(shape, tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-        long n = r.shape().size(1);
-        long ch = x.shape().size(3);
-        if (n < 1 || ch < 1) {
-            throw new IllegalArgumentException("fusion needs a static map size (from the geometry, " + r.shape()
+        Operand<TInt32> k = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        int n = (int) r.shape().size(1);
+        int m = (int) r.shape().size(2);
+        int ch = (int) x.shape().size(3);
+        if (n < 1 || m < 1 || ch < 1) {
+            throw new IllegalArgumentException("fusion needs static map sizes (from the geometry, " + r.shape()
                     + ") and static channels (" + x.shape() + ")");
         }
-        Operand<org.tensorflow.types.TInt32> flat = tf.concat(List.of(k, tf.constant(new int[] {(int) n, (int) (n * ch)})), tf.constant(0));
-        Operand<org.tensorflow.types.TInt32> full = tf.concat(List.of(k, tf.constant(new int[] {(int) n, (int) n, (int) ch})), tf.constant(0));
         // rows: Y[k, i, (b, c)] = Σ_a R[k, i, a] X[k, a, (b, c)]
-        Operand<T> y = tf.reshape(batchMatMul(tf, r, tf.reshape(x, flat)), full);
-        // columns: Z[k, j, (i, c)] = Σ_b C[k, j, b] Y[k, b, (i, c)] after moving the column axis first
-        Operand<T> yt = tf.reshape(tf.linalg.transpose(y, tf.constant(new int[] {0, 2, 1, 3})), flat);
-        Operand<T> z = tf.reshape(batchMatMul(tf, c, yt), full);
-        return tf.linalg.transpose(z, tf.constant(new int[] {0, 2, 1, 3}));
+        Operand<T> y = batchMatMul(tf, r, tf.reshape(x, shape(tf, k, m, m * ch)));
+        // columns: Z[k, j, (i, c)] = Σ_b C[k, j, b] Y[k, b, (i, c)], with the column axis moved first
+        Operand<T> yt = tf.linalg.transpose(tf.reshape(y, shape(tf, k, n, m, ch)), tf.constant(new int[] {0, 2, 1, 3}));
+        Operand<T> z = batchMatMul(tf, c, tf.reshape(yt, shape(tf, k, m, n * ch)));
+        return tf.linalg.transpose(tf.reshape(z, shape(tf, k, n, n, ch)), tf.constant(new int[] {0, 2, 1, 3}));
+    }
+
+    private static Operand<TInt32> shape(Ops tf, Operand<TInt32> k, int... rest) {
+        return tf.concat(List.of(k, tf.constant(rest)), tf.constant(0));
     }
 
     /**

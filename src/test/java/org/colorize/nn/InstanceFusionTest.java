@@ -113,11 +113,11 @@ class InstanceFusionTest {
     @Test
     void gradientsOfTheFusionWeightsAndInstanceFeatures() {
         try (var f = TfFixture.training(TFloat64.class)) {
-            Shape fs = Shape.of(1, 4, 4, 2);
-            Shape is = Shape.of(2, 4, 4, 2);
+            Shape fs = Shape.of(1, 8, 8, 2);
+            Shape is = Shape.of(2, 4, 4, 2); // crops of 8 px at stride 2 on a network input of 16
             var full = f.placeholder("full", fs);
             var inst = f.placeholder("inst", is);
-            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 3, 2), new NetBox(1, 1, 8, 8)), 8);
+            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
             var hook = hook(f, inst, geo, 1);
             var y = hook.fuse(FusionPoint.CONV2_2, full, f.store);
             var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
@@ -147,8 +147,9 @@ class InstanceFusionTest {
             int strideIndex) {
         int k = geo.count();
         int n = geo.size() / FusionGeometry.STRIDES.get(strideIndex);
-        var r = f.tf.constant(Shape.of(k, n, n), DataBuffers.of(widen(geo.rows()[strideIndex])));
-        var c = f.tf.constant(Shape.of(k, n, n), DataBuffers.of(widen(geo.cols()[strideIndex])));
+        int m = geo.cropSize() / FusionGeometry.STRIDES.get(strideIndex);
+        var r = f.tf.constant(Shape.of(k, n, m), DataBuffers.of(widen(geo.rows()[strideIndex])));
+        var c = f.tf.constant(Shape.of(k, n, m), DataBuffers.of(widen(geo.cols()[strideIndex])));
         return new InstanceFusion<>(Map.of(FusionPoint.CONV2_2, inst), Map.of(2, r), Map.of(2, c));
     }
 
@@ -176,14 +177,14 @@ class InstanceFusionTest {
         try (var f = TfFixture.training(TFloat64.class)) {
             var cfg = Siggraph17Config.regression(0.0625, 1);
             var l = f.placeholder("l", Shape.of(1, SIZE, SIZE, 1));
-            var in = InstanceAwareNet.placeholders(f.tf, TFloat64.class, SIZE);
+            var in = InstanceAwareNet.placeholders(f.tf, TFloat64.class, SIZE, SIZE / 2);
             InstanceAwareNet.build(f.store, l, in, cfg);
             var names = f.store.parameters().keySet();
             assertTrue(names.contains("conv1_1/weight"));
             assertTrue(names.contains("instance/conv1_1/weight"));
             assertTrue(names.contains("fusion/conv10_2/bg/conv_4/bias"));
             assertEquals(13 * 2 * 3 * 2, f.store.parameters("fusion/").size(), "13 points × 2 nets × 3 convs × (weight, bias)");
-            assertArrayEquals(new long[] {-1, SIZE, SIZE, 1}, in.crops().shape().asArray());
+            assertArrayEquals(new long[] {-1, SIZE / 2, SIZE / 2, 1}, in.crops().shape().asArray());
         }
     }
 }
