@@ -9,11 +9,12 @@ import java.util.Map;
 import org.colorize.pipeline.ColorizeOptions;
 
 /** The colorize command line: inputs, an output folder and {@link ColorizeOptions} as --key value. */
-record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite) {
+record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite, String boxes) {
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
             "                [--upsample bilinear|guided] [--temperature default|T] [--overwrite]",
+            "                [--boxes " + BoxesOption.VALUES + "]   (instance-aware models)",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",
@@ -30,10 +31,13 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
         Map<String, String> options = new LinkedHashMap<>();
         Path out = null;
         boolean overwrite = false;
+        String boxes = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-o") || a.equals("--output")) {
                 out = Paths.get(value(args, ++i, a));
+            } else if (a.equals("--boxes") || a.startsWith("--boxes=")) {
+                boxes = a.startsWith("--boxes=") ? a.substring(8) : value(args, ++i, a);
             } else if (a.equals("--overwrite")) {
                 overwrite = true;
             } else if (a.startsWith("--")) {
@@ -58,7 +62,7 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
         }
         if (inputs.isEmpty()) throw new IllegalArgumentException("no input images given");
         if (out == null) throw new IllegalArgumentException("no output folder given (-o OUTDIR)");
-        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite);
+        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, boxes);
     }
 
     private static String value(String[] args, int i, String option) {

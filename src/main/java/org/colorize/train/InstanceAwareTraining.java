@@ -94,7 +94,8 @@ public final class InstanceAwareTraining {
             runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb), Integer.MAX_VALUE, seconds[1]);
             runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
             InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
-            writeCard(out, cfg, size, crop, runner, samples, initialized, init, corpus, seed);
+            writeCard(out, cfg, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus),
+                    training(runner.results(), initialized, init, seed));
             log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
         }
     }
@@ -131,11 +132,7 @@ public final class InstanceAwareTraining {
         }
     }
 
-    private static void writeCard(Path out, Siggraph17Config cfg, int size, int crop, StageRunner runner, List<InstanceSample> samples,
-            int initialized, Path init, Path corpus, long seed) throws IOException {
-        long fullParams = FullNetStageNames.parameters(cfg);
-        long fusionParams = runner.weights().entrySet().stream().filter(e -> e.getKey().startsWith("fusion/"))
-                .mapToLong(e -> e.getValue().shape().size()).sum();
+    static JsonObject training(List<StageRunner.StageResult> results, int initialized, Path init, long seed) {
         JsonObject training = new JsonObject();
         training.addProperty("trainer", "Colorize (org.colorize.train.InstanceAwareTraining, StageRunner)");
         training.addProperty("seed", seed);
@@ -147,7 +144,7 @@ public final class InstanceAwareTraining {
         training.addProperty("note", "kept SHORT on a shared 2-core CPU (minutes per stage, tiny width 0.25, 64² input):"
                 + " a demonstration of the three-stage method, not a converged model");
         JsonArray stages = new JsonArray();
-        for (StageRunner.StageResult r : runner.results()) {
+        for (StageRunner.StageResult r : results) {
             JsonObject st = new JsonObject();
             st.addProperty("name", r.name());
             st.addProperty("what", r.description());
@@ -159,6 +156,10 @@ public final class InstanceAwareTraining {
         }
         training.add("stages", stages);
         training.addProperty("date", Instant.now().toString());
+        return training;
+    }
+
+    static JsonObject trainingData(List<InstanceSample> samples, Path corpus) {
         JsonObject data = new JsonObject();
         long detected = samples.stream().filter(s -> s.source().equals("detector")).count();
         data.addProperty("description", String.format(Locale.ROOT, "%d scenes of %s/scenes with detector boxes and %d composites of"
@@ -168,6 +169,15 @@ public final class InstanceAwareTraining {
         data.addProperty("pictures", samples.size());
         data.addProperty("boxes", samples.stream().mapToInt(s -> s.boxes().size()).sum());
         data.addProperty("evaluation_images_excluded", "the corpus's eval/ folder is never read; darknet's sample photos are not in the corpus");
+        return data;
+    }
+
+    /** Writes the {@value #KIND} card of the three SavedModels in {@code out}. */
+    static void writeCard(Path out, Siggraph17Config cfg, int size, int crop, List<StageRunner.StageResult> results,
+            Map<String, Tensor> weights, JsonObject data, JsonObject training) throws IOException {
+        long fullParams = FullNetStageNames.parameters(cfg);
+        long fusionParams = weights.entrySet().stream().filter(e -> e.getKey().startsWith("fusion/"))
+                .mapToLong(e -> e.getValue().shape().size()).sum();
         JsonObject geometry = new JsonObject();
         geometry.addProperty("crops", "[K, " + crop + ", " + crop + ", 1] L 0-100 of each box, resized to the crop size");
         geometry.addProperty("rows_S", "[K, " + size + "/S, " + crop + "/S] bilinear matrices from the box's y span at stride S (1, 2, 4, 8)");
