@@ -173,7 +173,8 @@ public final class InstanceEvaluation {
     private static void writePicture(Path file, ImagePlus gray, int[] full, int[] inst, int[] truth, List<Box> boxes, int w, int h)
             throws Exception {
         int s = 256;
-        ColorProcessor montage = new ColorProcessor(5 * s + 16, s);
+        int th = Math.min(s, s * h / w);
+        ColorProcessor montage = new ColorProcessor(5 * s + 16, th);
         montage.setColor(Color.WHITE);
         montage.fill();
         ColorProcessor withBoxes = new ColorProcessor(w, h, truth.clone());
@@ -184,7 +185,7 @@ public final class InstanceEvaluation {
             new ColorProcessor(w, h, truth), withBoxes};
         for (int i = 0; i < tiles.length; i++) {
             tiles[i].setInterpolationMethod(ij.process.ImageProcessor.BILINEAR);
-            montage.insert(tiles[i].resize(s, s * h / w > s ? s : s * h / w), i * (s + 4), 0);
+            montage.insert(tiles[i].resize(s, th), i * (s + 4), 0);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         new ij.io.FileSaver(new ImagePlus("comparison", montage)).saveAsPng(file.toString());
