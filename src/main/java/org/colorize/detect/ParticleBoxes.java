@@ -77,6 +77,20 @@ public record ParticleBoxes(double threshold, boolean bright, long minArea, long
         return Boxes.largest(out, maxBoxes);
     }
 
+    /**
+     * The particles of one 2-D ImgLib2 plane of any real type, its values read as gray levels 0–255
+     * (scale 16-bit or float data to that range first, or give the threshold in the same units).
+     */
+    public List<Box> boxes(net.imglib2.RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> plane) {
+        if (plane.numDimensions() != 2) throw new IllegalArgumentException("particles need a 2-D plane, got " + plane.numDimensions() + "-D");
+        int w = (int) plane.dimension(0);
+        int h = (int) plane.dimension(1);
+        float[] values = new float[w * h];
+        net.imglib2.Cursor<? extends net.imglib2.type.numeric.RealType<?>> c = net.imglib2.view.Views.flatIterable(plane).cursor();
+        for (int i = 0; c.hasNext(); i++) values[i] = c.next().getRealFloat();
+        return boxes(GrayPlane.ofGray255(w, h, values));
+    }
+
     /** Otsu's threshold on a 256-bin histogram of gray levels: the level maximizing the between-class variance. */
     static double otsu(GrayPlane image) {
         long[] hist = new long[256];

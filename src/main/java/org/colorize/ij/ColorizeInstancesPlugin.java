@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
 import org.colorize.detect.Box;
@@ -96,6 +95,7 @@ public class ColorizeInstancesPlugin implements PlugIn {
         gd.addNumericField("Minsize (particles, px)", d.minSize(), 0);
         gd.addNumericField("Maxsize (particles, px; 0 = no limit)", 0, 0);
         gd.addCheckbox("Overlay of the boxes", false);
+        gd.addStringField("Classes (detector; COCO names, comma-separated; empty = all)", "", 20);
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         String model = gd.getNextChoice();
@@ -107,8 +107,9 @@ public class ColorizeInstancesPlugin implements PlugIn {
         long minSize = (long) gd.getNextNumber();
         long maxSize = (long) gd.getNextNumber();
         boolean overlay = gd.getNextBoolean();
+        String classes = gd.getNextString();
         return new InstanceOptions(model, boxes, score, max, file, threshold.equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(threshold),
-                minSize, maxSize <= 0 ? Long.MAX_VALUE : maxSize, overlay);
+                minSize, maxSize <= 0 ? Long.MAX_VALUE : maxSize, overlay, InstanceOptions.classIds(classes));
     }
 
     private static String kind(ModelRegistry registry, String name) {
@@ -130,7 +131,7 @@ public class ColorizeInstancesPlugin implements PlugIn {
     static BoxSource boxSource(InstanceOptions o, ModelRegistry registry) throws ColorizeException {
         return switch (o.boxes()) {
             case "detector" -> new DetectorBoxes(registry, DetectorOptions.defaults().withMinScore((float) o.score()).withMaxBoxes(o.max())
-                    .withClasses(Set.of()));
+                    .withClasses(o.classes()));
             case "roi" -> RoiBoxes.fromRoiManager();
             case "particles" -> new ParticleBoxes(o.threshold(), true, o.minSize(), o.maxSize(), o.max());
             case "csv" -> CsvBoxes.read(Paths.get(o.file()));

@@ -11,7 +11,7 @@ import org.colorize.detect.DetectorOptions;
  * max= file= threshold= minsize= maxsize= overlay}).
  */
 record InstanceOptions(String model, String boxes, double score, int max, String file, double threshold, long minSize, long maxSize,
-        boolean overlay) {
+        boolean overlay, java.util.Set<Integer> classes) {
     static final String MODEL = "model";
     static final String BOXES = "boxes";
     static final String SCORE = "score";
@@ -21,7 +21,9 @@ record InstanceOptions(String model, String boxes, double score, int max, String
     static final String MINSIZE = "minsize";
     static final String MAXSIZE = "maxsize";
     static final String OVERLAY = "overlay";
-    static final List<String> KEYS = List.of(MODEL, BOXES, SCORE, MAX, FILE, THRESHOLD, MINSIZE, MAXSIZE, OVERLAY);
+    /** Detector class filter: COCO names separated by commas, e.g. {@code classes=[person,dog]}; empty for all. */
+    static final String CLASSES = "classes";
+    static final List<String> KEYS = List.of(MODEL, BOXES, SCORE, MAX, FILE, THRESHOLD, MINSIZE, MAXSIZE, OVERLAY, CLASSES);
     static final String[] SOURCES = {"detector", "roi", "particles", "csv"};
 
     InstanceOptions {
@@ -32,11 +34,25 @@ record InstanceOptions(String model, String boxes, double score, int max, String
         if (max < 1) throw new IllegalArgumentException(MAX + " must be at least 1, was " + max);
         if (boxes.equals("csv") && (file == null || file.isBlank())) throw new IllegalArgumentException("boxes=csv needs file=PATH");
         if (minSize < 1 || maxSize < minSize) throw new IllegalArgumentException(MINSIZE + "/" + MAXSIZE + " must satisfy 1 ≤ min ≤ max");
+        classes = java.util.Set.copyOf(classes);
+    }
+
+    /** COCO class names → ids; an unknown name is an error listing the names. */
+    static java.util.Set<Integer> classIds(String names) {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        if (names == null || names.isBlank()) return ids;
+        for (String n : names.split(",")) {
+            int id = org.colorize.detect.CocoLabels.LABELS.indexOf(n.strip().toLowerCase(Locale.ROOT));
+            if (id < 0) throw new IllegalArgumentException(CLASSES + ": '" + n.strip() + "' is not a COCO class (" + String.join(", ",
+                    org.colorize.detect.CocoLabels.LABELS) + ")");
+            ids.add(id);
+        }
+        return ids;
     }
 
     static InstanceOptions defaults(String model) {
         return new InstanceOptions(model, "detector", DetectorOptions.DEFAULT_MIN_SCORE, DetectorOptions.DEFAULT_MAX_BOXES, "", Double.NaN, 50,
-                Long.MAX_VALUE, false);
+                Long.MAX_VALUE, false, java.util.Set.of());
     }
 
     /** A particle size limit; absent or 0 (what the dialog records for "no limit"): none. */
@@ -54,7 +70,7 @@ record InstanceOptions(String model, String boxes, double score, int max, String
                     Double.parseDouble(v.getOrDefault(SCORE, String.valueOf(d.score()))), Integer.parseInt(v.getOrDefault(MAX, String.valueOf(d.max()))),
                     v.getOrDefault(FILE, ""), t.equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(t),
                     Long.parseLong(v.getOrDefault(MINSIZE, String.valueOf(d.minSize()))),
-                    maxSize(v.get(MAXSIZE)), v.containsKey(OVERLAY));
+                    maxSize(v.get(MAXSIZE)), v.containsKey(OVERLAY), classIds(v.get(CLASSES)));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a number option has a value that is not a number: " + e.getMessage());
         }

@@ -62,6 +62,19 @@ class BoxSourcesTest {
     }
 
     @Test
+    void particlesOfAnImgLib2Plane() {
+        var img = net.imglib2.img.array.ArrayImgs.unsignedBytes(30, 20);
+        var ra = img.randomAccess();
+        for (int y = 4; y < 9; y++) {
+            for (int x = 10; x < 22; x++) {
+                ra.setPosition(new long[] {x, y});
+                ra.get().set(250);
+            }
+        }
+        assertEquals(List.of(new Box(10, 4, 22, 9, 1f, Box.NO_CLASS, "particle")), new ParticleBoxes(128, true, 10, 1000, 8).boxes(img));
+    }
+
+    @Test
     void otsuSplitsTwoLevels() {
         float[] p = new float[100];
         for (int i = 0; i < 100; i++) p[i] = i < 70 ? 30 : 180;
