@@ -49,7 +49,7 @@ final class BatchColorizer {
             ImageFiles.prepareFolder(args.outputDir());
             checkNameClashes(files);
             // Load the model before any image, so a model problem fails fast and once.
-            colorizer = Colorizers.forModel(registry, args.options().model());
+            colorizer = BoxesOption.apply(Colorizers.forModel(registry, args.options().model()), args.boxes(), registry, err);
             registry.load(args.options().model(), args.options().device());
         } catch (ColorizeException e) {
             err.println("colorize: " + e.getMessage());

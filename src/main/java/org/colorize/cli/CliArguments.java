@@ -12,15 +12,17 @@ import org.colorize.pipeline.ColorizeOptions;
 /**
  * The colorize command line: inputs, an output folder and {@link ColorizeOptions} as --key value;
  * {@code --overwrite} replaces existing outputs, {@code --skip-existing} leaves them and colorizes
- * the rest (to finish an interrupted batch), {@code --verbose} shows the libraries' log lines.
+ * the rest (to finish an interrupted batch), {@code --verbose} shows the libraries' log lines,
+ * {@code --boxes} names where an instance-aware model's boxes come from.
  */
 record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite, boolean skipExisting,
-        boolean verbose) {
+        boolean verbose, String boxes) {
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
             "                [--upsample bilinear|guided] [--temperature default|T]",
             "                [--overwrite | --skip-existing] [--verbose]",
+            "                [--boxes " + BoxesOption.VALUES + "]   (instance-aware models)",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",
@@ -35,21 +37,23 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {
-        CommandLineArgs a = CommandLineArgs.spec().values(ColorizeOptions.KEYS).values("output").alias("-o", "output")
+        CommandLineArgs a = CommandLineArgs.spec().values(ColorizeOptions.KEYS).values("output", "boxes").alias("-o", "output")
                 .flags("overwrite", "skip-existing", "verbose").parse(args);
         List<Path> inputs = new ArrayList<>();
         for (String p : a.positionals()) inputs.add(Paths.get(p));
         Map<String, String> options = new LinkedHashMap<>(a.asMap());
         options.remove("output");
+        options.remove("boxes");
         Path out = a.has("output") ? Paths.get(a.value("output", null)) : null;
         boolean overwrite = a.flag("overwrite");
         boolean skipExisting = a.flag("skip-existing");
         boolean verbose = a.flag("verbose");
+        String boxes = a.value("boxes", null);
         if (inputs.isEmpty()) throw new IllegalArgumentException("no input images given");
         if (out == null) throw new IllegalArgumentException("no output folder given (-o OUTDIR)");
         if (overwrite && skipExisting) {
             throw new IllegalArgumentException("--overwrite and --skip-existing contradict each other; give one of them");
         }
-        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose);
+        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose, boxes);
     }
 }

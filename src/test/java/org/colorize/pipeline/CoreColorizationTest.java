@@ -145,24 +145,24 @@ class CoreColorizationTest {
 
     @Test
     void aCardOfAnUnknownKindIsAClearErrorNeverAFullImageRun(@TempDir Path dir) throws Exception {
-        FakeChromaPredictor instance = FakeChromaPredictor.ofKind("instance-aware");
+        FakeChromaPredictor instance = FakeChromaPredictor.ofKind("no-such-kind");
         ColorizeException byCard = assertThrows(ColorizeException.class,
                 () -> Colorizers.forCard(instance.card(), (m, d) -> instance));
-        assertTrue(byCard.getMessage().contains("'instance-aware'") && byCard.getMessage().contains("known kinds: full-image"),
+        assertTrue(byCard.getMessage().contains("'no-such-kind'") && byCard.getMessage().contains("known kinds: full-image, instance-aware"),
                 byCard.getMessage());
         ColorizeException direct = assertThrows(ColorizeException.class, () -> new FullImageColorizer((m, d) -> instance)
                 .colorize(SourceImage.of(SyntheticImgs.halves(40, 32, 1), "x"), OPTIONS, ColorizeContext.defaults()));
-        assertTrue(direct.getMessage().contains("'instance-aware'"), direct.getMessage());
+        assertTrue(direct.getMessage().contains("'no-such-kind'"), direct.getMessage());
         assertTrue(instance.batchSizes().isEmpty(), "nothing was predicted");
 
         Path root = Files.createDirectories(dir.resolve("models"));
-        Path card = FakeChromaPredictor.cardFolder("inst", "instance-aware");
+        Path card = FakeChromaPredictor.cardFolder("inst", "no-such-kind");
         Files.createDirectories(root.resolve("inst"));
         Files.copy(card.resolve("model.json"), root.resolve("inst/model.json"));
         try (ModelRegistry registry = new ModelRegistry(List.of(root))) {
             ColorizeException byName = assertThrows(ColorizeException.class, () -> Colorizers.forModel(registry, "inst"));
-            assertTrue(byName.getMessage().contains("instance-aware") && byName.getMessage().contains("inst"), byName.getMessage());
+            assertTrue(byName.getMessage().contains("no-such-kind") && byName.getMessage().contains("inst"), byName.getMessage());
         }
-        assertEquals(List.of(FullImageColorizer.KIND), Colorizers.kinds());
+        assertEquals(List.of(FullImageColorizer.KIND, InstanceAwareColorizer.KIND), Colorizers.kinds());
     }
 }

@@ -1,0 +1,142 @@
+package org.colorize.nn;
+
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * InstColorization's fusion module (Su et al. 2020) as a {@link FusionHook} of the full-image
+ * network. At each fusion point, with full-image features F [1, n, n, C] and the instance
+ * network's features I [K, n, n, C] at the same point:
+ * <ol>
+ * <li>a small net (3×3 convs C→16→16→1, each followed by ReLU) predicts a weight map from each
+ * instance's features ({@code fusion/POINT/instance/…}) and another one from F
+ * ({@code fusion/POINT/bg/…});</li>
+ * <li>instance maps and features are resized (bilinear) into their box at this scale and zero-padded
+ * to full size, by the matrices of {@link FusionGeometry};</li>
+ * <li>the background map gets {@link #OUTSIDE_BOXES} added outside the union of the boxes; an
+ * instance's map gets {@link #OUTSIDE_BOXES} subtracted outside its own box (so a pixel outside every
+ * box is exactly F, and an instance never weighs in outside its box, where the paper's zero padding
+ * would give it the weight of a zero logit);</li>
+ * <li>a softmax across the K + 1 maps per pixel gives weights summing to 1; output = Σ weight · features.</li>
+ * </ol>
+ * Only {@code fusion/} variables are created; the instance features must come from a network that
+ * does not itself depend on the fusion (the instance network runs unfused).
+ */
+public final class InstanceFusion<T extends TFloating> implements FusionHook<T> {
+    /** Channels of the weight-map nets (InstColorization's {@code inner_ch}). */
+    public static final int WEIGHT_NET_CHANNELS = 16;
+    /**
+     * The logit offset that makes a weight exactly 0 in float32 (exp(−1e4) underflows); the paper adds
+     * a large constant (1e10) to the background outside the boxes for the same effect.
+     */
+    public static final double OUTSIDE_BOXES = 1e4;
+    /** The prefix of every fusion variable. */
+    public static final String SCOPE = "fusion";
+
+    private final Map<FusionPoint, Operand<T>> instanceFeatures;
+    private final Map<Integer, Operand<T>> rows;
+    private final Map<Integer, Operand<T>> cols;
+
+    /**
+     * @param instanceFeatures the instance network's features at each fusion point, [K, n, n, C]
+     * @param rows per stride, [K, n, n]: the y resampling matrices of {@link FusionGeometry.Inputs}
+     * @param cols per stride, [K, n, n]: the x resampling matrices
+     */
+    public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
+            Map<Integer, Operand<T>> cols) {
+        this.instanceFeatures = Map.copyOf(instanceFeatures);
+        this.rows = Map.copyOf(rows);
+        this.cols = Map.copyOf(cols);
+    }
+
+    @Override
+    public Operand<T> fuse(FusionPoint point, Operand<T> features, ParameterStore<T> store) {
+        Operand<T> inst = instanceFeatures.get(point);
+        if (inst == null) throw new IllegalArgumentException("no instance features at " + point.layerName());
+        String name = SCOPE + "/" + point.layerName();
+        Ops tf = store.tf(name);
+        Operand<T> r = rows.get(point.stride());
+        Operand<T> c = cols.get(point.stride());
+        Operand<T> instMap = weightNet(store, name + "/instance", inst);
+        Operand<T> bgMap = weightNet(store, name + "/bg", features);
+        Operand<T> warpedFeatures = warp(tf, inst, r, c);
+        Operand<T> warpedMap = warp(tf, instMap, r, c);
+        // inside[k, i, j] = (row i in box k) · (column j in box k): in-box rows of R sum to 1, others to 0
+        Operand<T> inRow = tf.expandDims(tf.expandDims(tf.reduceSum(r, tf.constant(2)), tf.constant(2)), tf.constant(3));
+        Operand<T> inCol = tf.expandDims(tf.expandDims(tf.reduceSum(c, tf.constant(2)), tf.constant(1)), tf.constant(3));
+        Operand<T> inside = tf.math.mul(inRow, inCol);
+        Operand<T> one = store.scalar(1);
+        Operand<T> big = store.scalar(OUTSIDE_BOXES);
+        Operand<T> instLogits = tf.math.sub(warpedMap, tf.math.mul(tf.math.sub(one, inside), big));
+        Operand<T> union = tf.reduceMax(tf.concat(List.of(tf.zerosLike(tf.slice(inside, tf.constant(new int[] {0, 0, 0, 0}),
+                tf.constant(new int[] {1, -1, -1, -1}))), inside), tf.constant(0)), tf.constant(new int[] {0}),
+                org.tensorflow.op.core.ReduceMax.keepDims(true));
+        Operand<T> bgLogits = tf.math.add(bgMap, tf.math.mul(tf.math.sub(one, union), big));
+        Operand<T> logits = tf.concat(List.of(bgLogits, instLogits), tf.constant(0));
+        Operand<T> weights = softmaxOverInstances(tf, logits);
+        Operand<T> all = tf.concat(List.of(features, warpedFeatures), tf.constant(0));
+        return tf.reduceSum(tf.math.mul(weights, all), tf.constant(new int[] {0}),
+                org.tensorflow.op.core.ReduceSum.keepDims(true));
+    }
+
+    /** Softmax over axis 0 (background and the K instances), stable: the max is subtracted first. */
+    static <T extends TFloating> Operand<T> softmaxOverInstances(Ops tf, Operand<T> logits) {
+        Operand<T> max = tf.stopGradient(tf.reduceMax(logits, tf.constant(new int[] {0}),
+                org.tensorflow.op.core.ReduceMax.keepDims(true)));
+        Operand<T> e = tf.math.exp(tf.math.sub(logits, max));
+        Operand<T> sum = tf.reduceSum(e, tf.constant(new int[] {0}), org.tensorflow.op.core.ReduceSum.keepDims(true));
+        return tf.math.div(e, sum);
+    }
+
+    /** conv_0 → ReLU → conv_2 → ReLU → conv_4 → ReLU (indices as in the published Sequential). */
+    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x) {
+        Operand<T> y = x;
+        int[] channels = {WEIGHT_NET_CHANNELS, WEIGHT_NET_CHANNELS, 1};
+        for (int i = 0; i < channels.length; i++) {
+            String conv = name + "/conv_" + 2 * i;
+            y = Activations.relu(store.tf(conv), Conv2d.apply(store, conv, y, Conv2d.Spec.of(channels[i], 3)));
+        }
+        return y;
+    }
+
+    /**
+     * Z[k] = R[k] · X[k] · C[k]ᵀ per channel: X [K, n, n, C] (rows, columns, channels), R and C
+     * [K, n, n]; bilinear resize of each map into its box, zeros elsewhere.
+     */
+    static <T extends TFloating> Operand<T> warp(Ops tf, Operand<T> x, Operand<T> r, Operand<T> c) {
+        Operand<TInt32> k = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        int n = (int) r.shape().size(1);
+        int m = (int) r.shape().size(2);
+        int ch = (int) x.shape().size(3);
+        if (n < 1 || m < 1 || ch < 1) {
+            throw new IllegalArgumentException("fusion needs static map sizes (from the geometry, " + r.shape()
+                    + ") and static channels (" + x.shape() + ")");
+        }
+        // rows: Y[k, i, (b, c)] = Σ_a R[k, i, a] X[k, a, (b, c)]
+        Operand<T> y = batchMatMul(tf, r, tf.reshape(x, shape(tf, k, m, m * ch)));
+        // columns: Z[k, j, (i, c)] = Σ_b C[k, j, b] Y[k, b, (i, c)], with the column axis moved first
+        Operand<T> yt = tf.linalg.transpose(tf.reshape(y, shape(tf, k, n, m, ch)), tf.constant(new int[] {0, 2, 1, 3}));
+        Operand<T> z = batchMatMul(tf, c, tf.reshape(yt, shape(tf, k, m, n * ch)));
+        return tf.linalg.transpose(tf.reshape(z, shape(tf, k, n, n, ch)), tf.constant(new int[] {0, 2, 1, 3}));
+    }
+
+    private static Operand<TInt32> shape(Ops tf, Operand<TInt32> k, int... rest) {
+        return tf.concat(List.of(k, tf.constant(rest)), tf.constant(0));
+    }
+
+    /**
+     * BatchMatMul (V1) through the raw op builder: TF Java's {@code batchMatMul} makes BatchMatMulV3
+     * and TF 2.10 has no C++ gradient for V3 or V2; V1's is right (finite differences in the tests).
+     */
+    static <T extends TFloating> Operand<T> batchMatMul(Ops tf, Operand<T> a, Operand<T> b) {
+        org.tensorflow.op.Scope scope = tf.scope();
+        org.tensorflow.OperationBuilder op = scope.opBuilder("BatchMatMul", "BatchMatMul");
+        op.addInput(a.asOutput());
+        op.addInput(b.asOutput());
+        return op.build().output(0);
+    }
+}

@@ -1,0 +1,109 @@
+package org.colorize.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.colorize.nn.Adam;
+import org.colorize.nn.Losses;
+import org.colorize.nn.ParameterStore;
+import org.colorize.nn.Siggraph17Config;
+import org.colorize.nn.Siggraph17Net;
+import org.colorize.nn.Tensors;
+import org.tensorflow.Operand;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The SIGGRAPH17 net with the regression head trained alone on square pictures (L in, ab out,
+ * smooth-L1 with InstColorization's δ), random horizontal flips: the full-image stage on whole
+ * pictures, or the instance stage on crops under a variable prefix.
+ */
+final class FullNetStage implements StageRecipe {
+    private final String name;
+    private final String prefix;
+    private final Siggraph17Config config;
+    private final int size;
+    private final int batch;
+    private final List<float[]> l;
+    private final List<float[]> ab;
+
+    /**
+     * @param prefix variable prefix ("" for the full-image net, {@code instance} for the instance net)
+     * @param l      pictures' L, {@code size²} each
+     * @param ab     their ab, interleaved
+     */
+    FullNetStage(String name, String prefix, Siggraph17Config config, int size, int batch, List<float[]> l, List<float[]> ab) {
+        if (l.isEmpty() || l.size() != ab.size()) throw new IllegalArgumentException(name + ": no pictures");
+        this.name = name;
+        this.prefix = prefix;
+        this.config = config;
+        this.size = size;
+        this.batch = batch;
+        this.l = List.copyOf(l);
+        this.ab = List.copyOf(ab);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "%s: SIGGRAPH17 width %s on %d pictures of %d², batch %d, smooth-L1", name,
+                TrainOptions.fmt(config.width()), l.size(), size, batch);
+    }
+
+    @Override
+    public ParameterStore.Mode mode() {
+        return ParameterStore.Mode.TRAIN;
+    }
+
+    @Override
+    public Adam.Scope scope() {
+        return prefix.isEmpty() ? Adam.Scope.ALL : new Adam.Scope("adam_" + prefix, prefix + "/");
+    }
+
+    @Override
+    public Built build(ParameterStore<TFloat32> store) {
+        Ops tf = store.tf();
+        Placeholder<TFloat32> in = tf.withName(name + "_l").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 1)));
+        Placeholder<TFloat32> target = tf.withName(name + "_ab").placeholder(TFloat32.class,
+                Placeholder.shape(Shape.of(-1, size, size, 2)));
+        ParameterStore<TFloat32> net = prefix.isEmpty() ? store : store.under(prefix);
+        Siggraph17Net.Outputs<TFloat32> out = Siggraph17Net.build(net, in, config);
+        Operand<TFloat32> loss = Losses.smoothL1(store.tf("loss_" + name), out.abNormalized(), target, Losses.INSTCOLORIZATION_DELTA);
+        return new Built(loss, (runner, rnd) -> {
+            float[] lb = new float[batch * size * size];
+            float[] abb = new float[batch * size * size * 2];
+            for (int i = 0; i < batch; i++) {
+                int k = rnd.nextInt(l.size());
+                boolean mirror = rnd.nextBoolean();
+                copy(l.get(k), lb, i * size * size, 1, mirror, 1);
+                copy(ab.get(k), abb, i * size * size * 2, 2, mirror, (float) (1 / Siggraph17Net.AB_SCALE));
+            }
+            List<Tensor> made = new ArrayList<>();
+            Tensor tl = Tensors.of(Shape.of(batch, size, size, 1), lb);
+            Tensor tab = Tensors.of(Shape.of(batch, size, size, 2), abb);
+            made.add(tl);
+            made.add(tab);
+            runner.feed(in, tl).feed(target, tab);
+            return made;
+        });
+    }
+
+    /** Copies a size² picture of {@code channels} into {@code dst} at {@code offset}, mirrored if asked, scaled. */
+    private void copy(float[] src, float[] dst, int offset, int channels, boolean mirror, float scale) {
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int sx = mirror ? size - 1 - x : x;
+                for (int c = 0; c < channels; c++) {
+                    dst[offset + (y * size + x) * channels + c] = src[(y * size + sx) * channels + c] * scale;
+                }
+            }
+        }
+    }
+}

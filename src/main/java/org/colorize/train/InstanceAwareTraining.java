@@ -1,0 +1,209 @@
+package org.colorize.train;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.colorize.ColorizeException;
+import org.colorize.CommandLineArgs;
+import org.colorize.detect.Detector;
+import org.colorize.model.InputEncoding;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.model.OutputEncoding;
+import org.colorize.nn.Adam;
+import org.colorize.nn.InstanceAwareNet;
+import org.colorize.nn.Siggraph17Config;
+import org.colorize.nn.TfNatives;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+
+/**
+ * Trains an instance-aware model the way InstColorization does, in three stages on one set of
+ * weights ({@link StageRunner}): the full-image net on whole pictures, the instance net on crops
+ * (the corpus's scenes with the detector's boxes, and its cut-outs composited on scenes with exact
+ * boxes), then the fusion module with both nets frozen; exports the three SavedModels and the
+ * {@value #KIND} card.
+ *
+ * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
+ *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
+ *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400]</pre>
+ */
+public final class InstanceAwareTraining {
+    /** The card kind of instance-aware models. */
+    public static final String KIND = "instance-aware";
+
+    private InstanceAwareTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
+                "scenes", "composites", "seed").noPositionals().parse(args);
+        Path corpus = Paths.get(a.value("corpus", "corpus"));
+        Path out = Paths.get(a.value("out", "models/instance-aware"));
+        Path init = Paths.get(a.value("init", "models/colorize-default"));
+        Path detectorDir = Paths.get(a.value("detector", "models/coco-centernet"));
+        double width = Double.parseDouble(a.value("width", "0.25"));
+        int size = Integer.parseInt(a.value("size", "64"));
+        int crop = Integer.parseInt(a.value("crop", "32"));
+        String[] secs = a.value("seconds", "240,240,300").split(",");
+        int scenes = Integer.parseInt(a.value("scenes", "300"));
+        int composites = Integer.parseInt(a.value("composites", "400"));
+        long seed = Long.parseLong(a.value("seed", "1"));
+        Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
+        train(corpus, out, init, detectorDir, width, size, crop, new double[] {
+            Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, log);
+    }
+
+    static void train(Path corpus, Path out, Path init, Path detectorDir, double width, int size, int crop, double[] seconds,
+            int sceneCount, int compositeCount, long seed, Consumer<String> log) throws IOException, ColorizeException {
+        long t0 = System.nanoTime();
+        Siggraph17Config cfg = Siggraph17Config.regression(width, 1);
+        InstanceSamples maker = new InstanceSamples(size, crop, org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
+        List<InstanceSample> samples = new ArrayList<>();
+        try (Detector detector = Detector.load(detectorDir)) {
+            samples.addAll(maker.detected(corpus, detector, sceneCount, seed, log));
+        }
+        samples.addAll(maker.composites(corpus, compositeCount, seed + 7, log));
+        double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        List<float[]> fullL = new ArrayList<>();
+        List<float[]> fullAb = new ArrayList<>();
+        List<float[]> cropL = new ArrayList<>();
+        List<float[]> cropAb = new ArrayList<>();
+        for (InstanceSample s : samples) {
+            fullL.add(s.l());
+            fullAb.add(s.ab());
+            cropL.addAll(s.cropL());
+            cropAb.addAll(s.cropAb());
+        }
+        log.accept(samples.size() + " pictures, " + cropL.size() + " crops, made in " + Math.round(dataSeconds) + " s");
+        try (StageRunner runner = new StageRunner(Adam.Config.defaults().withLearningRate(3e-4), seed, log)) {
+            int initialized = seedFrom(runner, init, cfg, log);
+            runner.run(new FullNetStage("full-image", "", cfg, size, 16, fullL, fullAb), Integer.MAX_VALUE, seconds[0]);
+            runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb), Integer.MAX_VALUE, seconds[1]);
+            runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
+            InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
+            writeCard(out, cfg, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus),
+                    training(runner.results(), initialized, init, seed));
+            log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
+        }
+    }
+
+    /** Copies every variable of {@code init}'s SavedModel whose name the full-image and instance nets share. */
+    private static int seedFrom(StageRunner runner, Path init, Siggraph17Config cfg, Consumer<String> log) {
+        if (!Files.isRegularFile(init.resolve("saved_model.pb"))) {
+            log.accept("no initial weights (" + init + " has no SavedModel): training from scratch");
+            return 0;
+        }
+        TfNatives.load();
+        List<String> names = FullNetStageNames.of(cfg);
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        try (SavedModelBundle b = SavedModelBundle.load(init.toString(), "serve")) {
+            Graph g = b.graph();
+            Session s = b.session();
+            List<String> found = names.stream().filter(n -> g.operation(n) != null).toList();
+            Session.Runner r = s.runner();
+            found.forEach(r::fetch);
+            Result res = r.run();
+            for (int i = 0; i < found.size(); i++) {
+                values.put(found.get(i), res.get(i));
+            }
+            // the instance net starts from the same weights, under its own names
+            Session.Runner r2 = s.runner();
+            found.forEach(r2::fetch);
+            Result res2 = r2.run();
+            for (int i = 0; i < found.size(); i++) {
+                values.put(InstanceAwareNet.INSTANCE + "/" + found.get(i), res2.get(i));
+            }
+            log.accept("initialized " + found.size() + " of " + names.size() + " variables of each net from " + init);
+            runner.seed(values);
+            return found.size();
+        }
+    }
+
+    static JsonObject training(List<StageRunner.StageResult> results, int initialized, Path init, long seed) {
+        JsonObject training = new JsonObject();
+        training.addProperty("trainer", "Colorize (org.colorize.train.InstanceAwareTraining, StageRunner)");
+        training.addProperty("seed", seed);
+        training.addProperty("optimizer", "adam");
+        training.addProperty("lr", 3e-4);
+        training.addProperty("loss", "smooth-L1 on ab/110, delta 1/110 (InstColorization)");
+        training.addProperty("initialized_from", initialized > 0 ? init.getFileName() + " (" + initialized
+                + " shared encoder/decoder variables, both nets)" : "scratch");
+        training.addProperty("note", "kept SHORT on a shared 2-core CPU (minutes per stage, tiny width 0.25, 64² input):"
+                + " a demonstration of the three-stage method, not a converged model");
+        JsonArray stages = new JsonArray();
+        for (StageRunner.StageResult r : results) {
+            JsonObject st = new JsonObject();
+            st.addProperty("name", r.name());
+            st.addProperty("what", r.description());
+            st.addProperty("steps", r.steps());
+            st.addProperty("seconds", Math.round(r.seconds()));
+            st.addProperty("loss_first", r.firstLoss());
+            st.addProperty("loss_last_smoothed", r.lastLoss());
+            stages.add(st);
+        }
+        training.add("stages", stages);
+        training.addProperty("date", Instant.now().toString());
+        return training;
+    }
+
+    static JsonObject trainingData(List<InstanceSample> samples, Path corpus) {
+        JsonObject data = new JsonObject();
+        long detected = samples.stream().filter(s -> s.source().equals("detector")).count();
+        data.addProperty("description", String.format(Locale.ROOT, "%d scenes of %s/scenes with detector boxes and %d composites of"
+                + " %s/cutouts on scenes (exact boxes from alpha); sources and licenses in %s/manifest.tsv", detected, corpus.getFileName(),
+                samples.size() - detected, corpus.getFileName(), corpus.getFileName()));
+        data.addProperty("folder", corpus.getFileName().toString());
+        data.addProperty("pictures", samples.size());
+        data.addProperty("boxes", samples.stream().mapToInt(s -> s.boxes().size()).sum());
+        data.addProperty("evaluation_images_excluded", "the corpus's eval/ folder is never read; darknet's sample photos are not in the corpus");
+        return data;
+    }
+
+    /** Writes the {@value #KIND} card of the three SavedModels in {@code out}. */
+    static void writeCard(Path out, Siggraph17Config cfg, int size, int crop, List<StageRunner.StageResult> results,
+            Map<String, Tensor> weights, JsonObject data, JsonObject training) throws IOException {
+        long fullParams = FullNetStageNames.parameters(cfg);
+        long fusionParams = weights.entrySet().stream().filter(e -> e.getKey().startsWith("fusion/"))
+                .mapToLong(e -> e.getValue().shape().size()).sum();
+        JsonObject geometry = new JsonObject();
+        geometry.addProperty("crops", "[K, " + crop + ", " + crop + ", 1] L 0-100 of each box, resized to the crop size");
+        geometry.addProperty("rows_S", "[K, " + size + "/S, " + crop + "/S] bilinear matrices from the box's y span at stride S (1, 2, 4, 8)");
+        geometry.addProperty("cols_S", "[K, " + size + "/S, " + crop + "/S] the same from the x span");
+        geometry.addProperty("code", "org.colorize.nn.FusionGeometry");
+        JsonObject detector = new JsonObject();
+        detector.addProperty("model", "coco-centernet");
+        detector.addProperty("min_score", org.colorize.detect.DetectorOptions.DEFAULT_MIN_SCORE);
+        detector.addProperty("max_boxes", org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
+        ModelCard card = ModelCards.builder(out.getFileName().toString())
+                .version(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "-instance-aware")
+                .kind(KIND)
+                .component(ModelCard.FULL_IMAGE, c -> c.architecture("siggraph17-unet").width(cfg.width()).parameters(fullParams)
+                        .savedModel(".").input("l", InputEncoding.L, size).output("ab", OutputEncoding.AB))
+                .component("instance", c -> c.architecture("siggraph17-unet").width(cfg.width()).parameters(fullParams)
+                        .savedModel(InstanceAwareExport.INSTANCE_FOLDER).input("l", InputEncoding.L, crop).output("ab", OutputEncoding.AB))
+                .component("fusion", c -> c.architecture("instcolorization-fusion").width(cfg.width())
+                        .parameters(2 * fullParams + fusionParams).savedModel(InstanceAwareExport.FUSION_FOLDER)
+                        .input("l", InputEncoding.L, size).input(InstanceAwareNet.CROPS, InputEncoding.L, crop).output("ab", OutputEncoding.AB))
+                .field("detector", detector)
+                .field("fusion_inputs", geometry)
+                .license("weights trained by this project (Colorize) on the training data below (licenses per file in the corpus manifest)")
+                .source("trained by this project (Colorize); see training")
+                .trainingData(data)
+                .training(training)
+                .build();
+        ModelCards.write(card, out);
+    }
+}
