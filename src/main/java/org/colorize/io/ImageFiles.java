@@ -185,11 +185,28 @@ public final class ImageFiles {
         }
     }
 
-    /** ImageJ's TIFF (Info, properties, calibration, hyperstack layout) as bytes, written by us so a failure keeps its cause. */
+    /** Above this size a TIFF is streamed by ImageJ instead of encoded in memory first (a byte[] holds at most 2 GB). */
+    private static final long IN_MEMORY_TIFF = 1L << 30;
+
+    /**
+     * ImageJ's TIFF (Info, properties, calibration, hyperstack layout): encoded in memory and
+     * written by us, so a failure keeps its cause ("No space left on device"); a very large one
+     * streamed by ImageJ, whose failure is then explained by the free space where it can be.
+     */
     private static void writeTiff(ImagePlus imp, Path file) throws IOException {
-        byte[] tiff = new FileSaver(imp).serialize();
-        if (tiff == null) throw new IOException("ImageJ could not encode the TIFF");
-        Files.write(file, tiff, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        long bytes = (long) imp.getWidth() * imp.getHeight() * imp.getStackSize() * imp.getBytesPerPixel();
+        if (bytes < IN_MEMORY_TIFF) {
+            byte[] tiff = new FileSaver(imp).serialize();
+            if (tiff == null) throw new IOException("ImageJ could not encode the TIFF");
+            Files.write(file, tiff, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            return;
+        }
+        FileSaver saver = new FileSaver(imp);
+        boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.toString()) : saver.saveAsTiff(file.toString());
+        if (ok) return;
+        long free = Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        throw new IOException(free < bytes ? "No space left on device (" + (free >> 20) + " MB free, " + (bytes >> 20)
+                + " MB needed)" : "ImageJ could not save the TIFF");
     }
 
     /** Three 16-bit channel planes as one 48-bit RGB image. */
