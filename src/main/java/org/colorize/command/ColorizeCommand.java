@@ -1,6 +1,5 @@
 package org.colorize.command;
 
-import ij.IJ;
 import ij.ImagePlus;
 import java.io.File;
 import net.imglib2.RandomAccessibleInterval;
@@ -11,6 +10,7 @@ import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.image.SourceImage;
 import org.colorize.image.Upsampling;
 import org.colorize.io.ImageFiles;
+import org.colorize.io.InputImages;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.Colorization;
 import org.colorize.pipeline.ColorizeContext;
@@ -106,8 +106,6 @@ public class ColorizeCommand extends ContextCommand {
         // SciJava fills an unset ImagePlus parameter with an empty new ImagePlus(): that means none.
         if (image != null && image.getWidth() > 0) return ImagePlusAdapter.toSource(image);
         if (input == null) throw new ColorizeException("No image: give img, image or input.");
-        ImagePlus imp = IJ.openImage(input.getPath());
-        if (imp == null) throw new ColorizeException("Cannot open " + input + " as an image.");
-        return ImagePlusAdapter.toSource(imp);
+        return ImagePlusAdapter.toSource(InputImages.open(input.toPath()));
     }
 }

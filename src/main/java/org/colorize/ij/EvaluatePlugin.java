@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.colorize.io.InputImages;
 import org.colorize.eval.Baseline;
 import org.colorize.eval.EvaluateOptions;
 import org.colorize.eval.EvaluationTable;
@@ -174,9 +175,11 @@ public class EvaluatePlugin implements PlugIn {
             throw new ColorizeException(key + "=" + path + " is a folder, but the other side is an open image;"
                     + " compare two images or two folders.");
         }
-        ImagePlus imp = IJ.openImage(path.toString());
-        if (imp == null) throw new ColorizeException(key + "=" + path + " is not an image ImageJ can read.");
-        return imp;
+        try {
+            return InputImages.open(path);
+        } catch (ColorizeException e) {
+            throw new ColorizeException(key + "=" + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** A ResultsTable of the rows and the mean rows, columns named as in the CSV. */

@@ -65,6 +65,19 @@ class ColorizeCommandTest {
     }
 
     @Test
+    void aTruncatedInputFileIsRefusedNotColorizedAsWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path whole = org.colorize.io.BadInputs.png(dir.resolve("whole.png"), 120, 90);
+        java.nio.file.Path cut = org.colorize.io.BadInputs.truncated(whole, dir.resolve("cut.png"), 0.6);
+        try (Context context = new Context(CommandService.class)) {
+            CommandModule module = context.service(CommandService.class).run(ColorizeCommand.class, true,
+                    "input", cut.toFile(), "model", TinyModels.regression().toString(), "device", "cpu").get();
+            assertTrue(module.isCanceled(), "a truncated file must not be colorized");
+            assertTrue(module.getCancelReason().contains("truncated"), module.getCancelReason());
+        }
+    }
+
+    @Test
     void aBadTemperatureNamesTheKey() throws Exception {
         try (Context context = new Context(CommandService.class)) {
             CommandModule module = context.service(CommandService.class).run(ColorizeCommand.class, true,
