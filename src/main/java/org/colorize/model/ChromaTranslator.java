@@ -45,11 +45,23 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
         NDList inputs = new NDList(l);
         for (Map.Entry<String, float[]> e : plane.extras().entrySet()) {
             float[] v = e.getValue();
-            NDArray extra = manager.create(v, new Shape(size, size, v.length / (size * size)));
+            int side = extraSide(e.getKey(), size);
+            NDArray extra = manager.create(v, new Shape(side, side, v.length / ((long) side * side)));
             extra.setName(e.getKey());
             inputs.add(extra);
         }
         return inputs;
+    }
+
+    /**
+     * The side of extra input {@code name} for an L plane of {@code size}: the L side scaled as the
+     * card's sizes are (detector features at S/4 or S/8); the L side itself when the card does not
+     * name the input.
+     */
+    private int extraSide(String name, int size) {
+        return card.main().signature().input(name)
+                .map(in -> (int) ((long) size * in.size() / card.inputSize()))
+                .orElse(size);
     }
 
     @Override

@@ -15,7 +15,9 @@ public enum OutputEncoding {
     /** Q unnormalized scores over the card's ab bins, decoded by annealed mean. */
     AB_BINS_LOGITS(true),
     /** Q probabilities over the card's ab bins, decoded by annealed mean. */
-    AB_BINS_PROBABILITIES(true);
+    AB_BINS_PROBABILITIES(true),
+    /** Feature maps (a detector component's taps), no colors: never a colorizer's output. */
+    FEATURES(false);
 
     private static final int AB_CHANNELS = 2;
 
@@ -27,6 +29,7 @@ public enum OutputEncoding {
 
     /** Channel count: 2 for a and b, the number of bins for a distribution over {@code bins}. */
     public int channels(AbGamut bins) {
+        if (this == FEATURES) throw new IllegalStateException("feature maps are not a colorization output");
         if (!distribution) return AB_CHANNELS;
         if (bins == null) throw new IllegalArgumentException(key() + " needs an ab bin set");
         return bins.size();

@@ -12,7 +12,8 @@ import org.colorize.model.PredictorSource;
  * error naming the kinds there are, never a silent full-image run.
  */
 public final class Colorizers {
-    private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory());
+    private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory(),
+            new SemanticColorizer.Factory());
 
     private Colorizers() {
     }
