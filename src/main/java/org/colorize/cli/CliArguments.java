@@ -13,7 +13,7 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
-            "                [--upsample bilinear|guided] [--temperature default|T] [--overwrite]",
+            "                [--upsample bilinear|guided] [--temperature default|T] [--vividness default|V] [--overwrite]",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",
@@ -22,7 +22,8 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "",
             "Colorizes gray images (files, or folders of them) and writes OUTDIR/<name>.png",
             "(8-bit RGB; .tif for 16/32-bit input and stacks). Existing outputs are never",
-            "replaced unless --overwrite is given. --temperature default uses the model card's.",
+            "replaced unless --overwrite is given. --temperature default uses the model card's;",
+            "--vividness (0-1, distribution models) shrinks unsure colors toward gray; default: the card's.",
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {

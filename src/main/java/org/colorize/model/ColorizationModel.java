@@ -179,6 +179,12 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
 
     @Override
     public List<AbField> predict(LightnessBatch batch, double temperature) throws ColorizeException {
+        return predict(batch, temperature, Double.NaN);
+    }
+
+    @Override
+    public List<AbField> predict(LightnessBatch batch, double temperature, double vividness) throws ColorizeException {
+        double v = Double.isNaN(vividness) ? card.vividness() : vividness;
         if (closed) throw new ColorizeException("Model " + card.name() + " was closed.");
         double t = Double.isNaN(temperature) ? card.temperature() : temperature;
         List<AbField> fields = new ArrayList<>(batch.count());
@@ -188,7 +194,7 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
             for (int i = 0; i < part.count(); i++) {
                 Map<String, float[]> extras = new java.util.LinkedHashMap<>();
                 for (var e : part.extras().entrySet()) extras.put(e.getKey(), e.getValue().get(i));
-                planes.add(new ChromaTranslator.Plane(part.lightness().get(i), part.size(), extras, t));
+                planes.add(new ChromaTranslator.Plane(part.lightness().get(i), part.size(), extras, t, v));
             }
             fields.addAll(run(planes, part.size()));
         }

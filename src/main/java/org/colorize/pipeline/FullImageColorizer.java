@@ -100,7 +100,8 @@ public class FullImageColorizer implements Colorizer {
                 int first = indices.get(0);
                 progress.progress(where(first, indices.get(indices.size() - 1), planes) + "network", (first - 0.8) / planes);
                 long t = System.nanoTime();
-                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, workers), temperature);
+                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, workers), temperature,
+                        options.vividness());
                 clock.network += seconds(t);
                 if (fields.size() != indices.size()) {
                     throw new ColorizeException("Model " + model.card().name() + " returned " + fields.size()
