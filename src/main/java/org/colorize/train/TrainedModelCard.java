@@ -61,7 +61,7 @@ final class TrainedModelCard {
         licenses.forEach((k, n) -> dataLicenses.append(dataLicenses.length() == 0 ? "" : ", ").append(k).append(" (")
                 .append(n).append(')'));
         boolean semantic = o.features() != SemanticFusion.Mode.NONE;
-        int size = semantic ? Math.max(o.size(), SemanticRecipe.INFERENCE_SIZE) : o.size();
+        int size = o.size();
         ModelCardBuilder b = ModelCards.builder(o.name())
                 .version(LocalDate.now(ZoneOffset.UTC) + "-step" + step)
                 .kind(semantic ? SEMANTIC_KIND : ModelCard.FULL_IMAGE)
