@@ -163,6 +163,6 @@ class CoreColorizationTest {
             ColorizeException byName = assertThrows(ColorizeException.class, () -> Colorizers.forModel(registry, "inst"));
             assertTrue(byName.getMessage().contains("instance-aware") && byName.getMessage().contains("inst"), byName.getMessage());
         }
-        assertEquals(List.of(FullImageColorizer.KIND), Colorizers.kinds());
+        assertEquals(List.of(FullImageColorizer.KIND, SemanticColorizer.KIND), Colorizers.kinds());
     }
 }
