@@ -20,7 +20,7 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
-            "                [--upsample bilinear|guided] [--temperature default|T]",
+            "                [--upsample bilinear|guided] [--temperature default|T] [--vividness default|V]",
             "                [--overwrite | --skip-existing] [--verbose]",
             "                [--boxes " + BoxesOption.VALUES + "]   (instance-aware models)",
             "       colorize models            list the installed models",
@@ -33,7 +33,8 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "(8-bit RGB; .tif for 16/32-bit input and stacks). Existing outputs are never",
             "replaced unless --overwrite is given; --skip-existing leaves them and colorizes the",
             "rest (rerun an interrupted batch with it to finish it). An input is never replaced.",
-            "--temperature default uses the model card's. --verbose shows the libraries' log lines.",
+            "--temperature default uses the model card's; --vividness (0-1, distribution models)",
+            "shrinks unsure colors toward gray (default: the card's). --verbose shows the libraries' log lines.",
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.colorize.detect.Detector;
+import org.colorize.detect.DetectorOptions;
 import org.colorize.eval.Baseline;
+import org.colorize.eval.DetectorAgreement;
 import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.MakeGray;
@@ -30,7 +33,8 @@ final class EvaluateCli {
     static final String USAGE = String.join("\n",
             "usage: colorize evaluate --truth DIR|FILE [--pred DIR|FILE] [--baseline gray|MODEL]...",
             "                         [--csv FILE [--overwrite]] [--device auto|cpu|gpu]",
-            "                         [--upsample bilinear|guided] [--temperature T]",
+            "                         [--upsample bilinear|guided] [--temperature T] [--vividness V]",
+            "                         [--detector coco-centernet|DIR|none]",
             "       colorize evaluate --make-gray --truth DIR|FILE -o OUTDIR",
             "",
             "Scores colorized images (--pred) against their color originals (--truth): PSNR and SSIM",
@@ -46,6 +50,10 @@ final class EvaluateCli {
             "  --baseline MODEL  also colorize the gray version of each truth image with MODEL (a name",
             "                    or a model folder) and score that; --device, --upsample and",
             "                    --temperature apply to it. Repeat --baseline or separate by commas.",
+            "  --detector D      after the table, how well the COCO detector's boxes on each method's",
+            "                    images agree with those on the truth (same class, IoU >= 0.5):",
+            "                    precision, recall, class-set agreement; default coco-centernet when",
+            "                    installed, none to skip.",
             "  --make-gray       write OUTDIR/<name>.png for each truth image: its L channel as an",
             "                    8-bit gray input for any colorizer. Existing files are never replaced.",
             "",
@@ -55,8 +63,15 @@ final class EvaluateCli {
 
     /** The parsed command line. */
     record Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite,
-            ColorizeOptions colorize, boolean makeGray, Path outputDir) {
+            ColorizeOptions colorize, boolean makeGray, Path outputDir, String detector) {
+        Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite, ColorizeOptions colorize,
+                boolean makeGray, Path outputDir) {
+            this(truth, pred, baselines, csv, overwrite, colorize, makeGray, outputDir, DEFAULT_DETECTOR);
+        }
     }
+
+    /** The detector whose agreement between truth and colorization is reported ({@link DetectorAgreement}). */
+    static final String DEFAULT_DETECTOR = "coco-centernet";
 
     private EvaluateCli() {
     }
@@ -82,8 +97,8 @@ final class EvaluateCli {
 
     static Args parse(String[] args) {
         CommandLineArgs a = CommandLineArgs.spec()
-                .values("truth", "pred", "csv", "output", ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE,
-                        ColorizeOptions.TEMPERATURE)
+                .values("truth", "pred", "csv", "output", "detector", ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE,
+                        ColorizeOptions.TEMPERATURE, ColorizeOptions.VIVIDNESS)
                 .repeatable("baseline").alias("-o", "output").flags("overwrite", "make-gray")
                 .noPositionals(" (give images with --truth and --pred)").parse(args);
         Path truth = path(a, "truth");
@@ -92,12 +107,14 @@ final class EvaluateCli {
         Path outputDir = path(a, "output");
         boolean overwrite = a.flag("overwrite");
         boolean makeGray = a.flag("make-gray");
+        String detector = a.value("detector", DEFAULT_DETECTOR);
         List<Baseline> baselines = new ArrayList<>();
         for (String list : a.all("baseline")) {
             for (Baseline b : Baseline.parseList(list)) if (!baselines.contains(b)) baselines.add(b);
         }
         Map<String, String> colorize = new LinkedHashMap<>();
-        for (String k : List.of(ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE)) {
+        for (String k : List.of(ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE,
+                ColorizeOptions.VIVIDNESS)) {
             if (a.has(k)) colorize.put(k, a.value(k, null));
         }
         if (truth == null) throw new IllegalArgumentException("no ground truth given (--truth DIR|FILE)");
@@ -114,7 +131,7 @@ final class EvaluateCli {
             if (overwrite && csv == null) throw new IllegalArgumentException("--overwrite applies to --csv FILE, which is missing");
         }
         return new Args(truth, pred, List.copyOf(baselines), csv, overwrite, ColorizeOptions.fromMap(colorize), makeGray,
-                outputDir);
+                outputDir, detector);
     }
 
     private static Path path(CommandLineArgs a, String key) {
@@ -126,11 +143,17 @@ final class EvaluateCli {
             err.println(PROGRAM + ": CSV " + args.csv() + " already exists; it is left as it is (give --overwrite to replace it).");
             return 1;
         }
-        try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
-            Evaluator.Evaluation result = new Evaluator(registry).evaluate(args.truth(), args.pred(), args.baselines(),
-                    args.colorize(), progress(err));
+        try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots());
+                Detector detector = detector(args.detector(), registry, err)) {
+            DetectorAgreement agreement = detector == null ? null : new DetectorAgreement(detector, DetectorOptions.defaults());
+            Evaluator.Evaluation result = new Evaluator(registry).observe(agreement).evaluate(args.truth(), args.pred(),
+                    args.baselines(), args.colorize(), progress(err));
             for (String w : result.warnings()) err.println(PROGRAM + ": warning: " + w);
             out.print(result.table().toText());
+            if (agreement != null) {
+                out.println();
+                out.print(agreement.toText());
+            }
             out.flush();
             if (args.csv() != null) {
                 result.table().writeCsv(args.csv(), args.overwrite());
@@ -148,6 +171,22 @@ final class EvaluateCli {
             err.println(PROGRAM + ": cannot write CSV " + args.csv() + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The detector named by --detector (a folder, or a folder name in the model folders); null for none or when absent. */
+    private static Detector detector(String name, ModelRegistry registry, PrintStream err) throws ColorizeException {
+        if (name == null || name.equalsIgnoreCase("none")) return null;
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Paths.get(name));
+        for (Path root : registry.roots()) candidates.add(root.resolve(name));
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c.resolve("model.json")) && Files.isRegularFile(c.resolve("saved_model.pb"))) {
+                return Detector.load(c);
+            }
+        }
+        if (!DEFAULT_DETECTOR.equals(name)) throw new ColorizeException("No detector " + name + " (looked in " + candidates + ").");
+        err.println(PROGRAM + ": note: no " + DEFAULT_DETECTOR + " detector in the model folders; detector agreement is not reported");
+        return null;
     }
 
     private static int makeGray(Args args, PrintStream err) {

@@ -65,6 +65,10 @@ public class ColorizeCommand extends ContextCommand {
     @Parameter(required = false, persist = false, description = "Annealed-mean temperature, or default for the model card's")
     private String temperature = ColorizeOptions.DEFAULT;
 
+    @Parameter(required = false, persist = false,
+            description = "Vividness 0-1 (1: as decoded; lower: unsure colors shrink toward gray), or default for the model card's")
+    private String vividness = ColorizeOptions.DEFAULT;
+
     @Parameter(type = ItemIO.OUTPUT)
     private Img<?> colorizedImg;
 
@@ -89,7 +93,7 @@ public class ColorizeCommand extends ContextCommand {
 
     private void colorize() throws ColorizeException {
         ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.parse(device), Upsampling.parse(upsample),
-                ColorizeOptions.parseTemperature(temperature));
+                ColorizeOptions.parseTemperature(temperature), ColorizeOptions.parseVividness(vividness));
         SourceImage source = source();
         ModelRegistry registry = ImageJHost.registry();
         ColorizeContext context = ColorizeContext.of((stage, f) -> log.debug("colorize: " + stage), this::isCanceled);

@@ -88,11 +88,32 @@ public final class Detector implements BoxSource, AutoCloseable {
         return detect(image, o, false).boxes();
     }
 
+    /**
+     * The boxes in a color image (packed ARGB, row-major): the detector's native input, used to ask
+     * whether a colorized image shows the same objects as its original.
+     */
+    public List<Box> boxesOfRgb(int[] argb, int width, int height, DetectorOptions o) throws ColorizeException {
+        float[][] planes = new float[3][width * height];
+        for (int p = 0; p < argb.length; p++) {
+            planes[0][p] = argb[p] >> 16 & 0xff;
+            planes[1][p] = argb[p] >> 8 & 0xff;
+            planes[2][p] = argb[p] & 0xff;
+        }
+        Letterbox box = Letterbox.fit(width, height, size);
+        float[] rgb = box.rgbInput(GrayPlane.ofGray255(width, height, planes[0]), GrayPlane.ofGray255(width, height, planes[1]),
+                GrayPlane.ofGray255(width, height, planes[2]));
+        return run(box, rgb, o, false, width, height).boxes();
+    }
+
     /** Runs the network once; {@code withFeatures} also copies the feature taps and the heatmap out. */
     public synchronized Detection detect(GrayPlane image, DetectorOptions o, boolean withFeatures)
             throws ColorizeException {
         Letterbox box = Letterbox.fit(image.width(), image.height(), size);
-        float[] rgb = box.rgbInput(image);
+        return run(box, box.rgbInput(image), o, withFeatures, image.width(), image.height());
+    }
+
+    private synchronized Detection run(Letterbox box, float[] rgb, DetectorOptions o, boolean withFeatures, int width,
+            int height) throws ColorizeException {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), TensorFlowRuntime.ENGINE)) {
             NDArray input = manager.create(rgb, new Shape(1, size, size, 3));
             long start = System.nanoTime();
@@ -111,7 +132,7 @@ public final class Detector implements BoxSource, AutoCloseable {
             out.close();
             return new Detection(boxes, features, box, seconds);
         } catch (TranslateException | RuntimeException e) {
-            throw new ColorizeException("The detector failed on a " + image.width() + "×" + image.height()
+            throw new ColorizeException("The detector failed on a " + width + "×" + height
                     + " image: " + e.getMessage(), e);
         }
     }

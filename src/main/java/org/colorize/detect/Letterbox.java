@@ -33,6 +33,17 @@ public record Letterbox(int imageWidth, int imageHeight, int size, double scale,
         return rgb;
     }
 
+    /** The network input of a color image: R, G and B planes (0–255) each resized and padded like {@link #rgbInput(GrayPlane)}. */
+    float[] rgbInput(GrayPlane red, GrayPlane green, GrayPlane blue) {
+        float[] rgb = new float[size * size * 3];
+        GrayPlane[] planes = {red, green, blue};
+        for (int c = 0; c < 3; c++) {
+            float[] one = rgbInput(planes[c]);
+            for (int p = 0; p < size * size; p++) rgb[3 * p + c] = one[3 * p];
+        }
+        return rgb;
+    }
+
     /** A network-input x (or y) coordinate in image pixels, clamped to the image. */
     double toImageX(double x) {
         return Math.max(0, Math.min(imageWidth, x / scale));

@@ -28,7 +28,7 @@ public record EvaluateOptions(String truth, String pred, List<Baseline> baseline
     public static final String OVERWRITE = "overwrite";
     /** Every key of this command, the colorization keys for model baselines last. */
     public static final List<String> KEYS = List.of(TRUTH, PRED, BASELINE, CSV, OVERWRITE,
-            ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE);
+            ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE, ColorizeOptions.VIVIDNESS);
 
     public EvaluateOptions {
         if (truth == null || truth.isBlank()) throw new IllegalArgumentException(TRUTH + " is missing: give the ground truth (a color image or a folder)");
@@ -51,7 +51,8 @@ public record EvaluateOptions(String truth, String pred, List<Baseline> baseline
         String csv = values.get(CSV);
         String overwrite = values.get(OVERWRITE);
         Map<String, String> colorize = new LinkedHashMap<>();
-        for (String k : List.of(ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE)) {
+        for (String k : List.of(ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE, ColorizeOptions.TEMPERATURE,
+                ColorizeOptions.VIVIDNESS)) {
             if (values.containsKey(k)) colorize.put(k, values.get(k));
         }
         List<Baseline> baselines;

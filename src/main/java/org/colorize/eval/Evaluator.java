@@ -47,6 +47,23 @@ import org.colorize.pipeline.ProgressListener;
 public final class Evaluator {
     private final ModelRegistry registry;
     private final ModelBaseline modelBaseline;
+    private PredictionObserver observer;
+
+    /** Sees every scored prediction with its truth (e.g. {@link DetectorAgreement}). */
+    @FunctionalInterface
+    public interface PredictionObserver {
+        void observe(String image, String method, int[] pred, int[] truth, int width, int height) throws ColorizeException;
+    }
+
+    /** Shows every prediction this evaluator scores to {@code o} too (null: none); returns this. */
+    public Evaluator observe(PredictionObserver o) {
+        observer = o;
+        return this;
+    }
+
+    private void scored(String image, String method, int[] pred, Truth t) throws ColorizeException {
+        if (observer != null) observer.observe(image, method, pred, t.argb, t.width, t.height);
+    }
 
     /**
      * @param registry  where model baselines are looked up and kept loaded
@@ -270,18 +287,22 @@ public final class Evaluator {
             }
             int[] pred = EvalImages.rgbPixels(predImage, predName, true);
             table.add(t.score(pair.name(), ImageScores.PRED, pred));
+            scored(pair.name(), ImageScores.PRED, pred, t);
             done++;
         }
         for (Method m : asked) {
             if (m.folder() == null) {
                 progress.progress(prefix + ImageScores.GRAY, base + done * step);
-                table.add(t.score(pair.name(), ImageScores.GRAY, EvalImages.grayBaseline(t.l)));
+                int[] gray = EvalImages.grayBaseline(t.l);
+                table.add(t.score(pair.name(), ImageScores.GRAY, gray));
+                scored(pair.name(), ImageScores.GRAY, gray, t);
             } else {
                 double from = base + done * step;
                 progress.progress(prefix + m.method(), from);
                 int[] colorized = modelBaseline.colorize(pair.name(), t.l, w, h, truthName, m.method(), m.folder(), options,
                         (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step), warnings);
                 table.add(t.score(pair.name(), m.method(), colorized));
+                scored(pair.name(), m.method(), colorized, t);
             }
             done++;
         }

@@ -34,7 +34,8 @@ final class ColorizeDialog {
         gd.addChoice(ColorizeOptions.label(ColorizeOptions.DEVICE), keys(DeviceChoice.values()), d.get(ColorizeOptions.DEVICE));
         gd.addChoice(ColorizeOptions.label(ColorizeOptions.UPSAMPLE), keys(Upsampling.values()), d.get(ColorizeOptions.UPSAMPLE));
         gd.addStringField(ColorizeOptions.label(ColorizeOptions.TEMPERATURE), d.get(ColorizeOptions.TEMPERATURE), 8);
-        gd.addMessage("Temperature applies to distribution (313-bin) models only;\n"
+        gd.addStringField(ColorizeOptions.label(ColorizeOptions.VIVIDNESS), d.get(ColorizeOptions.VIVIDNESS), 8);
+        gd.addMessage("Temperature and vividness (0-1; lower turns unsure colors gray)\napply to distribution (313-bin) models only;\n"
                 + ColorizeOptions.DEFAULT + " uses the model card's.\n"
                 + "The result is a new image; its colors are AI-inferred.");
         gd.showDialog();
@@ -44,6 +45,7 @@ final class ColorizeDialog {
         values.put(ColorizeOptions.DEVICE, gd.getNextChoice());
         values.put(ColorizeOptions.UPSAMPLE, gd.getNextChoice());
         values.put(ColorizeOptions.TEMPERATURE, gd.getNextString());
+        values.put(ColorizeOptions.VIVIDNESS, gd.getNextString());
         return ColorizeOptions.fromMap(values);
     }
 

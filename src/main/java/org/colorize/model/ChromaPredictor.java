@@ -33,4 +33,13 @@ public interface ChromaPredictor {
      * @return one field per plane, in order
      */
     List<AbField> predict(LightnessBatch batch, double temperature) throws ColorizeException;
+
+    /**
+     * As {@link #predict(LightnessBatch, double)}, distributions shrunk toward neutral where they
+     * are flat, by {@code vividness} in [0, 1] (1: not shrunk; NaN: the card's). A predictor without
+     * distributions ignores it.
+     */
+    default List<AbField> predict(LightnessBatch batch, double temperature, double vividness) throws ColorizeException {
+        return predict(batch, temperature);
+    }
 }

@@ -18,9 +18,10 @@ import org.colorize.ColorizeException;
 final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbField> {
     private static final String TEMPERATURE = "temperature";
     private static final String SIZE = "size";
+    private static final String VIVIDNESS = "vividness";
 
     /** One plane's inputs and the temperature of the call it belongs to. */
-    record Plane(float[] lightness, int size, Map<String, float[]> extras, double temperature) {
+    record Plane(float[] lightness, int size, Map<String, float[]> extras, double temperature, double vividness) {
     }
 
     private final ModelCard card;
@@ -34,6 +35,7 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
     @Override
     public NDList processInput(TranslatorContext ctx, Plane plane) {
         ctx.setAttachment(TEMPERATURE, plane.temperature());
+        ctx.setAttachment(VIVIDNESS, plane.vividness());
         ctx.setAttachment(SIZE, plane.size());
         NDManager manager = ctx.getNDManager();
         int size = plane.size();
@@ -45,11 +47,23 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
         NDList inputs = new NDList(l);
         for (Map.Entry<String, float[]> e : plane.extras().entrySet()) {
             float[] v = e.getValue();
-            NDArray extra = manager.create(v, new Shape(size, size, v.length / (size * size)));
+            int side = extraSide(e.getKey(), size);
+            NDArray extra = manager.create(v, new Shape(side, side, v.length / ((long) side * side)));
             extra.setName(e.getKey());
             inputs.add(extra);
         }
         return inputs;
+    }
+
+    /**
+     * The side of extra input {@code name} for an L plane of {@code size}: the L side scaled as the
+     * card's sizes are (detector features at S/4 or S/8); the L side itself when the card does not
+     * name the input.
+     */
+    private int extraSide(String name, int size) {
+        return card.main().signature().input(name)
+                .map(in -> (int) ((long) size * in.size() / card.inputSize()))
+                .orElse(size);
     }
 
     @Override
@@ -64,7 +78,9 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
         }
         int m = (int) grid;
         double temperature = (Double) ctx.getAttachment(TEMPERATURE);
-        return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), card.outputBins(), temperature), m);
+        double vividness = (Double) ctx.getAttachment(VIVIDNESS);
+        return new AbField(AbDecoder.decode(out.toFloatArray(), m * m, card.outputEncoding(), card.outputBins(), temperature,
+                vividness), m);
     }
 
     private NDArray pick(NDList outputs) {

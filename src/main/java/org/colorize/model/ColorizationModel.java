@@ -102,10 +102,16 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
         PairList<String, Shape> inputs = zoo.describeInput();
         PairList<String, Shape> outputs = zoo.describeOutput();
         String mismatch = null;
-        if (inputs == null || inputs.size() != 1) {
-            mismatch = "expected exactly one input, found " + (inputs == null ? 0 : inputs.size());
-        } else if (inputs.get(0).getValue().dimension() != 4 || inputs.get(0).getValue().get(3) != 1) {
-            mismatch = "input '" + inputs.get(0).getKey() + "' has shape " + inputs.get(0).getValue()
+        int expectedInputs = card.main().signature().inputs().size();
+        Shape lShape = inputs == null ? null : inputShape(inputs, card.inputName());
+        if (inputs == null || inputs.size() != expectedInputs) {
+            mismatch = "expected " + (expectedInputs == 1 ? "exactly one input" : expectedInputs + " inputs (" + card.main()
+                    .signature().inputs().stream().map(SignatureInput::name).toList() + ")") + ", found "
+                    + (inputs == null ? 0 : inputs.size());
+        } else if (lShape == null) {
+            mismatch = "no input named '" + card.inputName() + "' (inputs: " + inputs.keys() + ")";
+        } else if (lShape.dimension() != 4 || lShape.get(3) != 1) {
+            mismatch = "input '" + card.inputName() + "' has shape " + lShape
                     + ", expected [N, H, W, 1] (NHWC, one L channel)";
         }
         int channels = -1;
@@ -128,6 +134,15 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
             throw new ColorizeException("The SavedModel in " + folder + " does not match a colorization network: " + mismatch + ".");
         }
         return channels;
+    }
+
+    /** The input named {@code name}; a model with one input answers with it whatever its name. */
+    private static Shape inputShape(PairList<String, Shape> inputs, String name) {
+        if (inputs.size() == 1) return inputs.get(0).getValue();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (name.equals(inputs.get(i).getKey())) return inputs.get(i).getValue();
+        }
+        return null;
     }
 
     private static Shape outputShape(PairList<String, Shape> outputs, String name) {
@@ -176,6 +191,12 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
 
     @Override
     public List<AbField> predict(LightnessBatch batch, double temperature) throws ColorizeException {
+        return predict(batch, temperature, Double.NaN);
+    }
+
+    @Override
+    public List<AbField> predict(LightnessBatch batch, double temperature, double vividness) throws ColorizeException {
+        double v = Double.isNaN(vividness) ? card.vividness() : vividness;
         if (closed) throw new ColorizeException("Model " + card.name() + " was closed.");
         double t = Double.isNaN(temperature) ? card.temperature() : temperature;
         List<AbField> fields = new ArrayList<>(batch.count());
@@ -185,7 +206,7 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
             for (int i = 0; i < part.count(); i++) {
                 Map<String, float[]> extras = new java.util.LinkedHashMap<>();
                 for (var e : part.extras().entrySet()) extras.put(e.getKey(), e.getValue().get(i));
-                planes.add(new ChromaTranslator.Plane(part.lightness().get(i), part.size(), extras, t));
+                planes.add(new ChromaTranslator.Plane(part.lightness().get(i), part.size(), extras, t, v));
             }
             fields.addAll(run(planes, part.size()));
         }

@@ -4,7 +4,8 @@ import org.colorize.EnumKeys;
 
 /**
  * What a signature input holds: CIE lightness L (0..100) on one channel, in one of three
- * encodings a colorizer takes, or an RGB image (a detector's input).
+ * encodings a colorizer takes, an RGB image (a detector's input), or {@link #FEATURES}
+ * (detector features a semantic model takes as extra inputs, fed as computed).
  */
 public enum InputEncoding {
     /** (L − 50) / 100, Zhang's and InstColorization's normalization. */
@@ -28,11 +29,23 @@ public enum InputEncoding {
             return lightness;
         }
     },
-    /** Three channels R, G, B of 0..255 (a detector's image; a gray image has R = G = B). */
+    /** The sRGB gray level 0–255 of L, in each of three channels (the detector's RGB input). */
     RGB_0_255 {
         @Override
         public float encode(float lightness) {
-            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
+            return (float) (255 * org.colorize.color.Lab.grayOfLightness(lightness));
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
+    },
+    /** Feature maps of another network (the detector), fed as it computed them; not an L encoding. */
+    FEATURES {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException("features are not computed from L by an encoding");
         }
 
         @Override

@@ -151,6 +151,24 @@ public final class ModelCard {
     }
 
     /** Whether this model is the one used when none is named. */
+    /**
+     * The vividness the card gives its distribution output ({@code "vividness"} beside its
+     * temperature; {@link org.colorize.color.ConfidenceShrink}), 1 (no shrinking) when it names none.
+     */
+    public double vividness() {
+        try {
+            var out = json.getAsJsonObject("components").getAsJsonObject(main().role()).getAsJsonObject("signature")
+                    .getAsJsonObject("outputs").getAsJsonObject(outputName());
+            if (out != null && out.has("vividness")) {
+                double v = out.get("vividness").getAsDouble();
+                if (v >= 0 && v <= 1) return v;
+            }
+        } catch (RuntimeException notThere) {
+            // schema-1 cards and cards without the field: no shrinking
+        }
+        return 1;
+    }
+
     public boolean isDefault() {
         return isDefault;
     }

@@ -17,26 +17,38 @@ import org.colorize.runtime.DeviceChoice;
  * @param upsample    how the network-size chroma reaches full size
  * @param temperature annealed-mean temperature for distribution models; NaN means the card's,
  *                    spelled {@value #DEFAULT} in macros, dialogs, the SciJava command and the command line
+ * @param vividness   how much of a distribution model's color survives where it is unsure, 0…1
+ *                    ({@link org.colorize.color.ConfidenceShrink}: 1 keeps the annealed mean, lower
+ *                    values shrink flat distributions toward gray); NaN means the card's, {@value #DEFAULT}
  */
-public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature) {
+public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature, double vividness) {
     public static final String MODEL = "model";
     public static final String DEVICE = "device";
     public static final String UPSAMPLE = "upsample";
     public static final String TEMPERATURE = "temperature";
+    public static final String VIVIDNESS = "vividness";
     /** The value of a key that means "the model's own" (model: the default model; temperature: the card's). */
     public static final String DEFAULT = "default";
     /** Every macro key, in dialog order. */
-    public static final List<String> KEYS = List.of(MODEL, DEVICE, UPSAMPLE, TEMPERATURE);
+    public static final List<String> KEYS = List.of(MODEL, DEVICE, UPSAMPLE, TEMPERATURE, VIVIDNESS);
 
     public ColorizeOptions {
         model = model == null ? "" : model.trim();
         if (!Double.isNaN(temperature) && !(temperature > 0 && temperature <= 10)) {
             throw new IllegalArgumentException("temperature must be in (0, 10], was " + temperature);
         }
+        if (!Double.isNaN(vividness) && !(vividness >= 0 && vividness <= 1)) {
+            throw new IllegalArgumentException("vividness must be in [0, 1], was " + vividness);
+        }
+    }
+
+    /** Options with the card's vividness. */
+    public ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature) {
+        this(model, device, upsample, temperature, Double.NaN);
     }
 
     public static ColorizeOptions defaults() {
-        return new ColorizeOptions("", DeviceChoice.AUTO, Upsampling.BILINEAR, Double.NaN);
+        return new ColorizeOptions("", DeviceChoice.AUTO, Upsampling.BILINEAR, Double.NaN, Double.NaN);
     }
 
     /** Dialog label of a key; its first word, lowercased, is the key (ImageJ's macro rule). */
@@ -50,7 +62,18 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
         String model = values.getOrDefault(MODEL, d.model());
         DeviceChoice device = values.containsKey(DEVICE) ? DeviceChoice.parse(values.get(DEVICE)) : d.device();
         Upsampling upsample = values.containsKey(UPSAMPLE) ? Upsampling.parse(values.get(UPSAMPLE)) : d.upsample();
-        return new ColorizeOptions(model, device, upsample, parseTemperature(values.get(TEMPERATURE)));
+        return new ColorizeOptions(model, device, upsample, parseTemperature(values.get(TEMPERATURE)),
+                parseVividness(values.get(VIVIDNESS)));
+    }
+
+    /** A vividness as typed: a number in [0, 1], or {@value #DEFAULT} (or nothing) for the card's (NaN). */
+    public static double parseVividness(String text) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase(DEFAULT)) return Double.NaN;
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("vividness must be a number in [0, 1] or " + DEFAULT + ", was '" + text + "'");
+        }
     }
 
     /** A temperature as typed: a number, or {@value #DEFAULT} (or nothing) for the card's (NaN). */
@@ -73,6 +96,7 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
         m.put(DEVICE, device.key());
         m.put(UPSAMPLE, upsample.key());
         m.put(TEMPERATURE, Double.isNaN(temperature) ? DEFAULT : String.format(Locale.ROOT, "%.3g", temperature));
+        m.put(VIVIDNESS, Double.isNaN(vividness) ? DEFAULT : String.format(Locale.ROOT, "%.3g", vividness));
         return m;
     }
 
@@ -88,6 +112,6 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
     }
 
     public ColorizeOptions withModel(String name) {
-        return new ColorizeOptions(name, device, upsample, temperature);
+        return new ColorizeOptions(name, device, upsample, temperature, vividness);
     }
 }

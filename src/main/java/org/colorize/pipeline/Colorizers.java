@@ -15,7 +15,7 @@ import org.colorize.model.PredictorSource;
  */
 public final class Colorizers {
     private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory(),
-            new InstanceAwareColorizer.Factory());
+            new InstanceAwareColorizer.Factory(), new SemanticColorizer.Factory());
 
     private Colorizers() {
     }

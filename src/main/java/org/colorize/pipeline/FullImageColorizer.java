@@ -62,7 +62,7 @@ public class FullImageColorizer implements Colorizer {
         long t0 = System.nanoTime();
         ChromaPredictor model = models.predictor(options.model(), options.device());
         double modelLoad = seconds(t0);
-        if (!KIND.equals(model.card().kind())) {
+        if (!kind().equals(model.card().kind())) {
             throw Colorizers.unknownKind(model.card().kind(), model.card().name());
         }
         double temperature = Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
@@ -100,7 +100,8 @@ public class FullImageColorizer implements Colorizer {
                 int first = indices.get(0);
                 progress.progress(where(first, indices.get(indices.size() - 1), planes) + "network", (first - 0.8) / planes);
                 long t = System.nanoTime();
-                List<AbField> fields = model.predict(LightnessBatch.of(size, small), temperature);
+                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, workers), temperature,
+                        options.vividness());
                 clock.network += seconds(t);
                 if (fields.size() != indices.size()) {
                     throw new ColorizeException("Model " + model.card().name() + " returned " + fields.size()
@@ -124,7 +125,7 @@ public class FullImageColorizer implements Colorizer {
             ImageMetadata meta = gray.kind() == GrayImage.Kind.GRAY8 || gray.kind() == GrayImage.Kind.RGB
                     ? in.derived(title, 1, 0, 255)
                     : in.derived(title, 3, gray.mapping().min(), gray.mapping().max());
-            Provenance provenance = Provenance.of(model, options, temperature, PIPELINE, in);
+            Provenance provenance = Provenance.of(model, options, temperature, kind(), in);
             progress.progress("done", 1);
             Colorization colorization = new Colorization(output.image(), meta, OptionalLong.empty(), provenance);
             return new ColorizeResult(List.of(colorization), warnings,
@@ -134,6 +135,23 @@ public class FullImageColorizer implements Colorizer {
                     + gray.width() + "×" + gray.height() + "×" + planes + "). Give Java more memory"
                     + " (Edit > Options > Memory & Threads, or -Xmx) or colorize a substack.", e);
         }
+    }
+
+    /** The card kind this colorizer serves (also its pipeline name in provenance). */
+    protected String kind() {
+        return KIND;
+    }
+
+    /**
+     * What the network gets for a batch of planes: their L at the network size, and for models with
+     * extra inputs those too (a subclass's).
+     *
+     * @param planes the full-resolution planes, in batch order
+     * @param small  their L at {@code size}², in the same order
+     */
+    protected LightnessBatch networkInputs(ChromaPredictor model, List<LightnessPlane> planes, List<float[]> small, int size,
+            Workers workers) throws ColorizeException {
+        return LightnessBatch.of(size, small);
     }
 
     /** Seconds spent per stage so far. */

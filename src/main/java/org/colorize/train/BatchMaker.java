@@ -36,12 +36,19 @@ public final class BatchMaker {
     private final BatchTargets targets;
     private final long seed;
     private final SoftEncoding encoding;
+    private final CropFeatures features;
     private long cachedEpoch = -1;
     private int[] cachedPermutation;
 
     /** @param targets what the batches carry besides L and ab (the recipe's {@link TrainingRecipe#targets}) */
     public BatchMaker(List<RgbImage> images, int size, int batch, BatchTargets targets, long seed) {
+        this(images, size, batch, targets, seed, null);
+    }
+
+    /** @param features the extra inputs of each crop (null: none) */
+    public BatchMaker(List<RgbImage> images, int size, int batch, BatchTargets targets, long seed, CropFeatures features) {
         if (images.isEmpty()) throw new IllegalArgumentException("no images");
+        this.features = features;
         this.images = List.copyOf(images);
         this.size = size;
         this.batch = batch;
@@ -64,6 +71,7 @@ public final class BatchMaker {
             int y0 = r.nextInt(im.height() - side + 1);
             boolean mirror = r.nextBoolean();
             encode(AreaResize.crop(im, x0, y0, side, side, size, size, mirror), b, i, false);
+            if (features != null) features.fill(im, x0, y0, side, mirror, size, b.features(), i);
         }
         return b;
     }
@@ -80,6 +88,9 @@ public final class BatchMaker {
                 float[] rgb = AreaResize.crop(im, (im.width() - side) / 2, (im.height() - side) / 2, side, side, size, size, false);
                 for (int k = 0; k < rgb.length; k++) rgb[k] = Math.min(255, Math.max(0, Math.round(rgb[k])));
                 encode(rgb, b, i, true);
+                if (features != null) {
+                    features.fill(im, (im.width() - side) / 2, (im.height() - side) / 2, side, false, size, b.features(), i);
+                }
             }
             out.add(b);
         }
@@ -93,7 +104,7 @@ public final class BatchMaker {
         int q = encoding.gamut().size();
         return new Batch(step, count, size, new float[count * px], new float[count * px * 2],
                 classes ? new float[count * grid * grid * q] : null, classes ? new float[count * grid * grid] : null,
-                truth ? new int[count * px] : null);
+                truth ? new int[count * px] : null, features == null ? null : features.allocate(count, size));
     }
 
     /** Encodes the S×S RGB floats (0…255) of image {@code i} into the batch. */

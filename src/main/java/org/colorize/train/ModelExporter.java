@@ -17,6 +17,7 @@ import org.colorize.color.AbGamut;
 import org.colorize.model.AbDecoder;
 import org.colorize.model.AbField;
 import org.colorize.model.ColorizationModel;
+import org.colorize.model.LightnessBatch;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
@@ -128,7 +129,14 @@ public final class ModelExporter {
             for (int i = 0; i < n; i++) {
                 float[] l = new float[s * s];
                 System.arraycopy(check.l(), i * s * s, l, 0, s * s);
-                AbField got = loaded.predictAb(l, s, temperature);
+                Map<String, List<float[]>> extras = new LinkedHashMap<>();
+                for (Map.Entry<String, float[]> e : check.features().entrySet()) {
+                    int per = e.getValue().length / n;
+                    float[] one = new float[per];
+                    System.arraycopy(e.getValue(), i * per, one, 0, per);
+                    extras.put(e.getKey(), List.of(one));
+                }
+                AbField got = loaded.predict(new LightnessBatch(s, List.of(l), extras), temperature).get(0);
                 float[] want = expectedAb(recipe, expected, i, bins, temperature);
                 if (got.ab().length != want.length) {
                     throw new TrainException("Exported model returns " + got.ab().length / 2 + " ab pixels per image, the"

@@ -96,7 +96,8 @@ final class ProductPathScore {
                 gray.add(g);
                 System.arraycopy(networkLightness(plane(g, s), s), 0, l, i * px, px);
             }
-            out.add(new ProductBatch(new Batch(b.step(), b.count(), s, l, b.ab(), b.soft(), b.weights(), b.truth()), gray));
+            out.add(new ProductBatch(new Batch(b.step(), b.count(), s, l, b.ab(), b.soft(), b.weights(), b.truth(),
+                    b.features()), gray));
         }
         return out;
     }

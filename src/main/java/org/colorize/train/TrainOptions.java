@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.colorize.nn.SemanticFusion;
 import org.colorize.nn.Siggraph17Net;
 
 /**
@@ -35,11 +36,15 @@ import org.colorize.nn.Siggraph17Net;
  * @param overwrite       allow replacing an existing model folder trained by another run
  * @param valFraction     fraction of the images held out for validation (at least one image)
  * @param kinds           manifest kinds to train on (e.g. scene, surface); empty means every image
+ * @param features        detector features fused into the network (none, global, hypercolumns, both)
+ * @param init            a model folder whose weights start a new run (by variable name; the rest
+ *                        keep their initial values), or null
  * @param given           the keys that were given explicitly (the rest are defaults)
  */
 public record TrainOptions(Path data, Path out, int steps, int size, double width, Head head, int batch, double lr,
         LrSchedule schedule, boolean resume, Path checkpoint, int valEvery, int checkpointEvery, long seed, int threads,
-        int interOp, double maxMinutes, boolean overwrite, double valFraction, Set<String> kinds, Set<String> given) {
+        int interOp, double maxMinutes, boolean overwrite, double valFraction, Set<String> kinds,
+        SemanticFusion.Mode features, Path init, Set<String> given) {
 
     public static final String DATA = "data";
     public static final String OUT = "out";
@@ -61,14 +66,17 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
     public static final String OVERWRITE = "overwrite";
     public static final String VAL_FRACTION = "val-fraction";
     public static final String KINDS = "kinds";
+    public static final String FEATURES = "features";
+    public static final String INIT = "init";
 
     /** Every key, in usage order. */
     public static final List<String> KEYS = List.of(DATA, OUT, STEPS, SIZE, WIDTH, HEAD, BATCH, LR, SCHEDULE, RESUME,
-            CHECKPOINT, VAL_EVERY, CHECKPOINT_EVERY, SEED, THREADS, INTER_OP, MAX_MINUTES, OVERWRITE, VAL_FRACTION, KINDS);
+            CHECKPOINT, VAL_EVERY, CHECKPOINT_EVERY, SEED, THREADS, INTER_OP, MAX_MINUTES, OVERWRITE, VAL_FRACTION, KINDS,
+            FEATURES, INIT);
     /** Keys that are flags (no value needed). */
     public static final Set<String> FLAGS = Set.of(RESUME, OVERWRITE);
     /** Keys that fix the network's shape: a resumed run must not change them. */
-    public static final Set<String> ARCHITECTURE = Set.of(WIDTH, HEAD);
+    public static final Set<String> ARCHITECTURE = Set.of(WIDTH, HEAD, FEATURES);
 
     public static final int DEFAULT_STEPS = 2000;
     public static final int DEFAULT_SIZE = 128;
@@ -100,6 +108,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         check(maxMinutes >= 0, MAX_MINUTES, ">= 0 (0: no limit)", maxMinutes);
         check(valFraction > 0 && valFraction < 0.5, VAL_FRACTION, "in (0, 0.5)", valFraction);
         if (head == null || schedule == null) throw new IllegalArgumentException("head and schedule must be given");
+        if (features == null) features = SemanticFusion.Mode.NONE;
     }
 
     private static void check(boolean ok, String key, String range, Object value) {
@@ -143,6 +152,8 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
                 flag(values, OVERWRITE),
                 number(values, VAL_FRACTION, DEFAULT_VAL_FRACTION),
                 kinds(values.get(KINDS)),
+                values.containsKey(FEATURES) ? SemanticFusion.Mode.parse(values.get(FEATURES)) : SemanticFusion.Mode.NONE,
+                values.containsKey(INIT) && !values.get(INIT).isBlank() ? Paths.get(values.get(INIT)) : null,
                 given);
     }
 
@@ -169,6 +180,8 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         m.put(OVERWRITE, Boolean.toString(overwrite));
         m.put(VAL_FRACTION, fmt(valFraction));
         m.put(KINDS, String.join(",", new java.util.TreeSet<>(kinds)));
+        m.put(FEATURES, features.key());
+        m.put(INIT, init == null ? "" : init.toString());
         return m;
     }
 
@@ -203,13 +216,13 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
 
     public TrainOptions withResume(boolean r) {
         return new TrainOptions(data, out, steps, size, width, head, batch, lr, schedule, r, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, init, given);
     }
 
     /** These options with the architecture ({@link #ARCHITECTURE} keys) of a run being resumed. */
     public TrainOptions withArchitecture(double w, Head h) {
         return new TrainOptions(data, out, steps, size, w, h, batch, lr, schedule, resume, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, init, given);
     }
 
     static String fmt(double v) {

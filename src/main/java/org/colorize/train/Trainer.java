@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.colorize.TrainException;
 import org.colorize.model.ModelCard;
+import org.colorize.nn.ParameterStore;
 import org.colorize.nn.TfNatives;
 
 /**
@@ -84,7 +86,7 @@ public final class Trainer {
      * @param listener     who hears about it
      */
     record Run(TrainOptions options, TrainingGraph graph, TrainingData data, RunStart start, BatchTargets targets, Path out,
-            Path checkpoints, long sessionStart, TrainingListener listener) {
+            Path checkpoints, long sessionStart, TrainingListener listener, CropFeatures features) {
         /** Training time of the whole run so far. */
         double wallSeconds() {
             return start.wallSeconds() + (System.nanoTime() - sessionStart) / 1e9;
@@ -117,7 +119,7 @@ public final class Trainer {
         Path checkpoints = options.checkpointFolder();
         RunStart start = RunStart.find(options, out, checkpoints, listener);
         TrainOptions o = start.continuedOptions(options, listener);
-        TrainingRecipe recipe = o.head().recipe(o.width());
+        TrainingRecipe recipe = SemanticRecipe.of(o.width(), o.head(), o.features(), out);
 
         TrainingData data = TrainingData.load(o.data(), o.size(), o.valFraction(), o.kinds(), listener::message,
                 () -> guard.signalled() || cancel.getAsBoolean());
@@ -129,6 +131,7 @@ public final class Trainer {
             }
         }
         BatchTargets targets = recipe.targets(data, start.state(), listener::message);
+        CropFeatures features = recipe.cropFeatures(data, listener::message, () -> guard.signalled() || cancel.getAsBoolean());
 
         try (TrainingGraph graph = new TrainingGraph(recipe, TrainingGraph.Settings.of(o, start.seed()))) {
             listener.message(String.format(Locale.ROOT, "network: %s, %,d parameters; losses %s;"
@@ -141,9 +144,29 @@ public final class Trainer {
                 } catch (IllegalArgumentException e) {
                     throw new TrainException("The saved weights do not fit this network (" + e.getMessage() + ").", e);
                 }
+            } else if (o.init() != null) {
+                initFrom(graph, o.init());
             }
-            return loop(new Run(o, graph, data, start, targets, out, checkpoints, sessionStart, listener), guard);
+            return loop(new Run(o, graph, data, start, targets, out, checkpoints, sessionStart, listener, features), guard);
         }
+    }
+
+    /**
+     * Starts a new run from the weights of the model in {@code init} (each variable the model has
+     * under the same name and shape; the others, e.g. a fusion module's, keep their initial values).
+     */
+    private void initFrom(TrainingGraph graph, Path init) throws TrainException {
+        List<String> names = graph.recipe().modelVariableNames();
+        Map<String, TrainingGraph.Variable> weights = ModelExporter.readWeights(init, names);
+        Map<String, TrainingGraph.Variable> fitting = new java.util.LinkedHashMap<>();
+        Map<String, TrainingGraph.Variable> current = graph.read(ParameterStore.MODEL);
+        weights.forEach((k, v) -> {
+            TrainingGraph.Variable c = current.get(k);
+            if (c != null && java.util.Arrays.equals(c.shape(), v.shape())) fitting.put(k, v);
+        });
+        if (fitting.isEmpty()) throw new TrainException("The model in " + init + " has none of this network's variables.");
+        graph.load(fitting, false);
+        listener.message("initialized " + fitting.size() + " of " + names.size() + " variables from " + init);
     }
 
     /** Why the loop should stop before the next step, or null. */
@@ -159,7 +182,8 @@ public final class Trainer {
         TrainOptions o = run.options();
         TrainingGraph graph = run.graph();
         RunStart start = run.start();
-        BatchMaker maker = new BatchMaker(run.data().trainImages(), o.size(), o.batch(), run.targets(), start.seed());
+        BatchMaker maker = new BatchMaker(run.data().trainImages(), o.size(), o.batch(), run.targets(), start.seed(),
+                run.features());
         ProductPathScore score = ProductPathScore.of(run.recipe());
         List<ProductPathScore.ProductBatch> valBatches = score.prepare(maker.validation(run.data().validationImages(), o.batch()));
         RunCheckpoint checkpoint = new RunCheckpoint(run);

@@ -47,7 +47,8 @@ import org.colorize.io.ImageDecoder;
  *   <li><b>Filtering</b>: gray images (chroma ~0, see {@link RgbImage#isGray()}) and unreadable or
  *       tiny files are skipped and listed.</li>
  *   <li><b>Split</b>: an image is a validation image iff the SHA-256 of its path relative to the
- *       data folder, read as a number in [0, 1), is below the validation fraction; at least one
+ *       data folder, read as a number in [0, 1), is below the validation fraction, look-alike images
+ *       taking the smallest key of their group ({@link ContentSplit}), so they stay on one side; at least one
  *       image is held out (the smallest hash) and at least one trains. Adding or removing other
  *       files never moves an image between the sets.</li>
  * </ul>
@@ -173,6 +174,7 @@ public final class TrainingData {
                     + sources.size() + " (" + gray.size() + " gray, " + unreadable.size()
                     + " unreadable); training needs at least 2 (one is held out for validation).");
         }
+        usable = ContentSplit.regroup(usable);
         List<Item> train = new ArrayList<>();
         List<Item> val = new ArrayList<>();
         for (Item it : usable) (it.splitKey() < valFraction ? val : train).add(it);

@@ -64,6 +64,18 @@ public final class TrainingInputs {
         return classWeights;
     }
 
+    /**
+     * [B, S/stride, S/stride, channels] the batch's extra input {@code name} ({@link Batch#features}),
+     * made once per name.
+     */
+    public Placeholder<TFloat32> feature(String name, int stride, int channels) {
+        for (Input in : made) {
+            if (in.placeholder().op().name().equals(name)) return in.placeholder();
+        }
+        return make(name, Shape.of(ANY, ANY, ANY, channels),
+                b -> new long[] {b.count(), b.size() / stride, b.size() / stride, channels}, b -> b.features().get(name));
+    }
+
     private Placeholder<TFloat32> make(String name, Shape shape, Function<Batch, long[]> dims, Function<Batch, float[]> values) {
         Placeholder<TFloat32> p = tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
         made.add(new Input(p, dims, values));

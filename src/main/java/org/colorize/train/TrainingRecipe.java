@@ -75,6 +75,15 @@ public interface TrainingRecipe {
      */
     Parts build(ParameterStore<TFloat32> store, TrainingInputs in, Ops lossOps);
 
+    /**
+     * The extra inputs of each crop when the stage reads any (detector features), computed once per
+     * run over {@code data}; null when the network reads L only.
+     */
+    default CropFeatures cropFeatures(TrainingData data, Consumer<String> log, java.util.function.BooleanSupplier cancel)
+            throws org.colorize.TrainException {
+        return null;
+    }
+
     /** What the exported output holds: how the product (and validation) decode it. */
     OutputEncoding outputEncoding();
 

@@ -106,9 +106,17 @@ class ModelCardsTest {
 
     @Test
     void theShippedCardsAreSchemaTwoWithRelativePathsOnly() throws Exception {
+        ModelCard semantic = ModelCards.read(MODELS.resolve("colorize-semantic"));
+        assertTrue(semantic.isDefault(), "the semantic model is the default");
+        assertEquals("semantic", semantic.kind());
+        assertEquals(128, semantic.inputSize());
+        assertEquals(List.of("l", "feat_s8", "feat_s16"), semantic.main().signature().inputs().stream().map(i -> i.name()).toList());
+        assertEquals("detector", semantic.component("detector").orElseThrow().signature().savedModel());
+        assertEquals(0.5, semantic.vividness(), 1e-12);
         ModelCard def = ModelCards.read(MODELS.resolve("colorize-default"));
         assertEquals(ModelCards.SCHEMA, def.schema());
-        assertTrue(def.isDefault());
+        assertFalse(def.isDefault(), "the first model is kept as a non-default");
+        assertEquals(1, def.vividness(), 1e-12, "a card without vividness is not shrunk");
         assertEquals("ab_logits", def.outputName());
         assertEquals(OutputEncoding.AB_BINS_LOGITS, def.outputEncoding());
         assertEquals(AbGamut.ZHANG_313, def.main().output().bins());
@@ -118,7 +126,7 @@ class ModelCardsTest {
         assertTrue(def.json().getAsJsonObject("metrics").has("public_eval"), "measured metrics kept");
         ModelCard ihc = ModelCards.read(MODELS.resolve("ihc-stain"));
         assertEquals(OutputEncoding.AB, ihc.outputEncoding());
-        for (ModelCard card : List.of(def, ihc)) {
+        for (ModelCard card : List.of(semantic, def, ihc)) {
             assertNull(ModelCards.absolutePath(card.json(), ""), card.name());
             assertEquals("manifest.tsv", card.json().getAsJsonObject("training_data").get("manifest").getAsString());
         }

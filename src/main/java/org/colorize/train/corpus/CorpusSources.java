@@ -98,7 +98,22 @@ public final class CorpusSources {
                             + "|.*_(nm|sm|gm|g|mq|h|s|e)\\.(png|jpg)|(?i).*/[^/]*(sign|screen|display|poster|radio|tv_|logo)[^/]*",
                     "UFO:AI textures in base/0textures.pk3 (normal/specular/glow maps, pictures, signs, screens and"
                             + " alien/UFO parts left out)",
-                    Rule.of("usr/share/games/ufoai/base/[^/]+\\.pk3!textures/.+" + IMG, SURFACE)));
+                    Rule.of("usr/share/games/ufoai/base/[^/]+\\.pk3!textures/.+" + IMG, SURFACE)),
+            SourcePackage.of("enlightenment-data",
+                    ".*/(Flat-Fan|Flat-Stone-Pattern|Squiggle[^/]*)\\.edj!.*",
+                    "Enlightenment wallpapers: the full-size JPEG inside each .edj (Eet) file; the flat and"
+                            + " squiggle graphics left out",
+                    Rule.of("usr/share/enlightenment/data/backgrounds/[^/]+\\.edj!image\\.jpg", SCENE)),
+            SourcePackage.of("labelme-examples", ".*/primitives/.*",
+                    "labelme examples: the annotated PASCAL VOC and video photos (copies in the exported"
+                            + " datasets are duplicates; the primitives drawing left out)",
+                    Rule.of("usr/share/doc/labelme-examples/examples/[^/]+/data_annotated/[^/]+" + IMG, SCENE),
+                    Rule.of("usr/share/doc/labelme-examples/examples/tutorial/[^/]+" + IMG, SCENE)),
+            SourcePackage.of("scribus-template", null,
+                    "Scribus templates: the photos placed in them (the template previews are drawings)",
+                    Rule.of("usr/share/scribus/templates/[^/]+/[^/]+\\.(?i:jpe?g)", SCENE)),
+            SourcePackage.of("puzzle-jigsaw", null, "puzzle-jigsaw sample photos",
+                    Rule.of("usr/share/puzzle-jigsaw/samples/[^/]+" + IMG, SCENE)));
 
     /** The public evaluation images: never trained on, by name or by content. */
     public static final List<SourcePackage> EVALUATION = List.of(
@@ -108,11 +123,14 @@ public final class CorpusSources {
             SourcePackage.of("python3-sklearn", null, "scikit-learn sample images",
                     Rule.of("usr/lib/python3/dist-packages/sklearn/datasets/images/(china|flower)\\.jpg", SCENE)),
             SourcePackage.of("python-matplotlib-data", null, "matplotlib sample data",
-                    Rule.of("usr/share/matplotlib/mpl-data/sample_data/grace_hopper\\.jpg", SCENE)));
+                    Rule.of("usr/share/matplotlib/mpl-data/sample_data/grace_hopper\\.jpg", SCENE)),
+            SourcePackage.of("darknet", null, "darknet's sample photos (its scream.jpg is a painting)",
+                    Rule.of("usr/share/darknet/data/(dog|horses|person|giraffe|kite|eagle)\\.jpg", SCENE)));
 
     /** File names (without extension, lower case) of the evaluation images. */
     public static final Set<String> EVALUATION_NAMES = Set.of("astronaut", "coffee", "chelsea", "rocket",
-            "motorcycle_left", "retina", "ihc", "china", "flower", "grace_hopper");
+            "motorcycle_left", "retina", "ihc", "china", "flower", "grace_hopper", "dog", "horses", "person", "giraffe", "kite",
+            "eagle");
 
     /** The file name without folders and extension, lower case ("BUNDLE!dir/x.webp" gives "x"). */
     public static String stem(String logicalPath) {

@@ -54,6 +54,8 @@ public final class PackageScanner {
                 scanRcc(file, logical, source, sink, counts);
             } else if ((lower.endsWith(".pk3") || lower.endsWith(".zip")) && source.mayLookInside(logical)) {
                 scanZip(file, logical, source, sink, counts);
+            } else if (lower.endsWith(".edj") && source.mayLookInside(logical)) {
+                scanEdj(file, logical, source, sink, counts);
             } else {
                 Kind kind = source.kindOf(logical);
                 if (kind != null) sink.accept(logical, kind, Files.readAllBytes(file));
@@ -80,6 +82,19 @@ public final class PackageScanner {
             }
             sink.accept(inner, kind, f.data());
         }
+    }
+
+    /** The full-size JPEG inside an Enlightenment {@code .edj} file, as {@code FILE!image.jpg}. */
+    private static void scanEdj(Path file, String logical, SourcePackage source, Sink sink, Counts counts) throws IOException {
+        String inner = logical + "!image.jpg";
+        Kind kind = source.kindOf(inner);
+        if (kind == null) return;
+        EdjReader.Jpeg jpeg = EdjReader.largest(Files.readAllBytes(file));
+        if (jpeg == null) {
+            counts.bundleErrors.add(logical + ": no JPEG stream of at least " + EdjReader.MIN_BYTES + " bytes");
+            return;
+        }
+        sink.accept(inner, kind, jpeg.data());
     }
 
     private static void scanZip(Path file, String logical, SourcePackage source, Sink sink, Counts counts) throws IOException {

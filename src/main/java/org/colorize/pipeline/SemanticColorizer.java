@@ -1,0 +1,109 @@
+package org.colorize.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.colorize.ColorizeException;
+import org.colorize.detect.Detector;
+import org.colorize.detect.DetectorInput;
+import org.colorize.detect.DetectorOptions;
+import org.colorize.detect.GrayPlane;
+import org.colorize.detect.SemanticFeatures;
+import org.colorize.image.LightnessPlane;
+import org.colorize.image.NetworkInput;
+import org.colorize.model.ChromaPredictor;
+import org.colorize.model.LightnessBatch;
+import org.colorize.model.ModelComponent;
+import org.colorize.model.PredictorSource;
+import org.colorize.model.SignatureInput;
+import org.colorize.runtime.Workers;
+
+/**
+ * Colorization with the detector's features ({@code semantic} cards: a {@code detector} component
+ * and a {@code full-image} network with inputs {@code l}, {@code feat_s8}, {@code feat_s16}). Each
+ * plane's L goes to the detector at 512 on its long side, undistorted ({@link DetectorInput}); the
+ * features over the whole image are resampled onto the network's grids
+ * ({@link SemanticFeatures}) and fed as named extra inputs. Everything else — network size,
+ * upsampling, recombination with the original L — is the full-image pipeline's.
+ */
+public final class SemanticColorizer extends FullImageColorizer {
+    public static final String KIND = "semantic";
+    /** The card role of the detector component. */
+    public static final String DETECTOR = "detector";
+    /** The detector's input side. */
+    static final int DETECTOR_SIZE = 512;
+    /** Loaded detectors by folder, shared by every colorizer of the process (the model registry caches colorizers' networks too). */
+    private static final Map<Path, Detector> DETECTORS = new ConcurrentHashMap<>();
+
+    public SemanticColorizer(PredictorSource models) {
+        super(models);
+    }
+
+    /** Registered in {@link Colorizers} for {@value #KIND} cards. */
+    public static final class Factory implements ColorizerFactory {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Colorizer create(PredictorSource models) {
+            return new SemanticColorizer(models);
+        }
+    }
+
+    @Override
+    protected String kind() {
+        return KIND;
+    }
+
+    @Override
+    protected LightnessBatch networkInputs(ChromaPredictor model, List<LightnessPlane> planes, List<float[]> small, int size,
+            Workers workers) throws ColorizeException {
+        Detector detector = detector(model);
+        Map<String, List<float[]>> extras = new LinkedHashMap<>();
+        List<SignatureInput> inputs = model.card().main().signature().inputs();
+        for (SignatureInput in : inputs) {
+            if (!in.name().equals(model.card().inputName())) extras.put(in.name(), new ArrayList<>());
+        }
+        for (LightnessPlane plane : planes) {
+            float[] square = NetworkInput.lightness(plane, DETECTOR_SIZE, workers);
+            GrayPlane view = DetectorInput.unstretched(square, DETECTOR_SIZE, plane.width(), plane.height(), DETECTOR_SIZE);
+            SemanticFeatures f = SemanticFeatures.of(detector.detect(view, DetectorOptions.defaults(), true));
+            for (Map.Entry<String, List<float[]>> e : extras.entrySet()) {
+                int grid = (int) ((long) size * model.card().main().signature().input(e.getKey()).orElseThrow().size()
+                        / model.card().inputSize());
+                e.getValue().add(switch (e.getKey()) {
+                    case "feat_s8" -> f.sampleS8(0, 0, view.width(), view.height(), grid, false);
+                    case "feat_s16" -> f.sampleS16(0, 0, view.width(), view.height(), grid, false);
+                    default -> throw new ColorizeException("Model " + model.card().name() + " asks for an input '" + e.getKey()
+                            + "' that the semantic colorizer does not make (it makes feat_s8 and feat_s16).");
+                });
+            }
+        }
+        return new LightnessBatch(size, small, extras);
+    }
+
+    private static Detector detector(ChromaPredictor model) throws ColorizeException {
+        ModelComponent component = model.card().component(DETECTOR).orElseThrow(() -> new ColorizeException("Model "
+                + model.card().name() + " is of kind semantic but its card has no detector component."));
+        Path folder = component.signature().folder(Path.of(model.origin()).toAbsolutePath().getParent());
+        if (!Files.isDirectory(folder)) {
+            throw new ColorizeException("Model " + model.card().name() + ": its detector folder " + folder + " is missing.");
+        }
+        Detector d = DETECTORS.get(folder);
+        if (d != null) return d;
+        synchronized (DETECTORS) {
+            d = DETECTORS.get(folder);
+            if (d == null) {
+                d = Detector.load(folder);
+                DETECTORS.put(folder, d);
+            }
+            return d;
+        }
+    }
+}
