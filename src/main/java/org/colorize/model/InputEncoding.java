@@ -29,11 +29,11 @@ public enum InputEncoding {
             return lightness;
         }
     },
-    /** The sRGB gray level 0–255 of L, in each of three channels (the detector's RGB input). */
+    /** Three channels R, G, B of 0..255 (a detector's image; a gray image has R = G = B). */
     RGB_0_255 {
         @Override
         public float encode(float lightness) {
-            return (float) (255 * org.colorize.color.Lab.grayOfLightness(lightness));
+            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
         }
 
         @Override

@@ -126,7 +126,7 @@ class MainTest {
         assertEquals(0, run("models"), err());
         String out = cli.out();
         assertTrue(out.contains("\nother models: coco-centernet (detector)\n"), out);
-        assertTrue(out.contains("* colorize-default") && !out.contains("  coco-centernet v"), "detector not among colorizers: " + out);
+        assertTrue(out.contains(" colorize-default v") && !out.contains("  coco-centernet v"), "detector not among colorizers: " + out);
         Path in = dir.resolve("x.png");
         new FileSaver(TestImages.gray8("x", 40, 40)).saveAsPng(in.toString());
         cli.reset();
