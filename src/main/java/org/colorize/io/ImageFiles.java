@@ -235,23 +235,12 @@ public final class ImageFiles {
             writer.setOutput(out);
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
             Object info = imp.getProperty("Info");
-            if (info != null) addText(metadata, "Description", info.toString());
-            addText(metadata, "Software", org.colorize.Colorize.NAME + " " + org.colorize.Colorize.VERSION);
+            if (info != null) RasterPng.addText(metadata, "Description", info.toString());
+            RasterPng.addText(metadata, "Software", org.colorize.Colorize.NAME + " " + org.colorize.Colorize.VERSION);
             writer.write(null, new IIOImage(image, null, metadata), null);
         } finally {
             writer.dispose();
         }
-    }
-
-    private static void addText(IIOMetadata metadata, String key, String value) throws IOException {
-        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
-        entry.setAttribute("keyword", key);
-        entry.setAttribute("value", value);
-        IIOMetadataNode text = new IIOMetadataNode("tEXt");
-        text.appendChild(entry);
-        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-        root.appendChild(text);
-        metadata.mergeTree("javax_imageio_png_1.0", root);
     }
 
     /** The text stored under a keyword in a PNG, or null (for tests and tools that check provenance). */

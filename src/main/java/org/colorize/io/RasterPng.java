@@ -60,7 +60,8 @@ public final class RasterPng {
         });
     }
 
-    private static void addText(IIOMetadata metadata, String key, String value) throws IOException {
+    /** Adds a PNG tEXt entry to ImageIO metadata; the one place both PNG writers put text. */
+    static void addText(IIOMetadata metadata, String key, String value) throws IOException {
         IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
         entry.setAttribute("keyword", key);
         entry.setAttribute("value", value);
