@@ -53,9 +53,9 @@ public final class ColorVaeNet {
             if (width < 1 || latent < 1 || mixtures < 1) throw new IllegalArgumentException("invalid VAE config");
         }
 
-        /** The shipped size: width 24, a 32-number code, 8 Gaussians (divcolor's K). */
+        /** The shipped size: width 16, a 16-number code, 8 Gaussians (divcolor's K). */
         public static Config small() {
-            return new Config(24, 32, 8);
+            return new Config(16, 16, 8);
         }
 
         /** A tiny one for tests. */

@@ -33,7 +33,7 @@ import org.colorize.nn.DiverseGanNet;
  *
  * <pre>java -cp … org.colorize.train.DiverseTraining --method gan|vae --data corpus --out models/diverse-gan
  *     [--checkpoint checkpoints/diverse-gan] [--size 64] [--batch 8] [--steps 4000] [--minutes 10] [--seed 1]
- *     [--lr X] [--tiny]</pre>
+ *     [--lr X] [--kinds scene|K,K|all] [--tiny]</pre>
  */
 public final class DiverseTraining {
     public static final String GAN_KIND = "diverse-gan";
@@ -57,7 +57,7 @@ public final class DiverseTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("method", "data", "out", "checkpoint", "size", "batch", "steps",
-                "minutes", "seed", "lr").flags("tiny").noPositionals().parse(args);
+                "minutes", "seed", "lr", "kinds").flags("tiny").noPositionals().parse(args);
         String method = a.value("method", "gan");
         Path out = Paths.get(a.value("out", "models/diverse-" + method));
         Settings s = new Settings(method, Paths.get(a.value("data", "corpus")), out,
@@ -65,7 +65,8 @@ public final class DiverseTraining {
                 a.intValue("batch", 8), a.longValue("steps", 4000), Double.parseDouble(a.value("minutes", "10")),
                 a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"));
         Consumer<String> log = m -> System.out.println(Instant.now() + " " + m);
-        TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, Set.of("scene"), log, () -> false);
+        TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, a.value("kinds", "scene").equals("all") ? Set.of()
+                : Set.of(a.value("kinds", "scene").split(",")), log, () -> false);
         train(s, data, log, () -> false);
     }
 
