@@ -31,7 +31,7 @@ public final class DiverseBenchmark {
         CommandLineArgs a;
         try {
             a = CommandLineArgs.spec().values("method", "samples", "width", "height", "repeats", "model").alias("-n", "samples")
-                    .noPositionals().parse(args);
+                    .flags("record").noPositionals().parse(args);
         } catch (IllegalArgumentException e) {
             err.println("colorize bench diverse: " + e.getMessage()
                     + "\nusage: colorize bench diverse [--method gan|vae] [-n 8] [--width 1000] [--height 1000] [--repeats 5]");
@@ -68,12 +68,38 @@ public final class DiverseBenchmark {
                 out.printf(Locale.ROOT, "%-14s %8.3f %8.3f %8.3f   %.3f / %.3f / %.3f (last run)%n", model, sorted[0],
                         sorted[repeats / 2], sorted[repeats - 1], last.times().prepare(), last.times().network(),
                         last.times().recombine());
+                if (a.flag("record")) record(registry, model, n, w, h, sorted, last, out);
             }
             return 0;
         } catch (ColorizeException e) {
             err.println("colorize bench diverse: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Writes the timing into the model's card ({@code metrics.speed}). */
+    private static void record(ModelRegistry registry, String model, int n, int w, int h, double[] sorted, DiverseResult last,
+            PrintStream out) throws ColorizeException {
+        java.nio.file.Path folder = registry.resolve(model);
+        org.colorize.model.ModelCard card = org.colorize.model.ModelCards.read(folder);
+        com.google.gson.JsonObject metrics = card.json().has("metrics") ? card.json().getAsJsonObject("metrics").deepCopy()
+                : new com.google.gson.JsonObject();
+        com.google.gson.JsonObject speed = new com.google.gson.JsonObject();
+        speed.addProperty("command", "colorize bench diverse --model " + card.name() + " -n " + n + " --record");
+        speed.addProperty("what", n + " samples of a " + w + "×" + h + " gray image, full resolution with the uncertainty map,"
+                + " model loaded and warmed up");
+        speed.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        speed.addProperty("min_s", Math.round(sorted[0] * 1000) / 1000.0);
+        speed.addProperty("median_s", Math.round(sorted[sorted.length / 2] * 1000) / 1000.0);
+        speed.addProperty("network_s_last", Math.round(last.times().network() * 1000) / 1000.0);
+        speed.addProperty("date", java.time.Instant.now().toString());
+        metrics.add("speed", speed);
+        try {
+            org.colorize.model.ModelCards.write(org.colorize.model.ModelCards.builder(card).metrics(metrics).build(), folder);
+        } catch (java.io.IOException e) {
+            throw new ColorizeException("Cannot write the card of " + model + ": " + e.getMessage(), e);
+        }
+        out.println("recorded in " + folder.resolve(org.colorize.model.ModelCard.FILE_NAME));
     }
 
     /** A smooth synthetic scene with edges (gradients and discs), 8-bit. */
