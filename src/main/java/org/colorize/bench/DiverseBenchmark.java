@@ -45,7 +45,7 @@ public final class DiverseBenchmark {
         byte[] gray = scene(w, h);
         out.printf(Locale.ROOT, "diverse colorization: %d samples of a %d×%d gray image (%.2f MP), %d runs after a warm-up, %d cores%n",
                 n, w, h, w * (double) h / 1e6, repeats, Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-14s %8s %8s %8s   %s%n", "model", "min s", "median s", "max s", "stages of the median run (prepare / network / recombine+map)");
+        out.printf(Locale.ROOT, "%-14s %8s %8s %8s   %s%n", "model", "min s", "median s", "max s", "stages of the last run (prepare / network / recombine+map)");
         try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots())) {
             for (String method : methods) {
                 String model = a.value("model", DiverseOptions.defaultModel(method));
@@ -65,7 +65,7 @@ public final class DiverseBenchmark {
                 double[] sorted = t.clone();
                 Arrays.sort(sorted);
                 DiverseResult last = results.get(results.size() - 1);
-                out.printf(Locale.ROOT, "%-14s %8.3f %8.3f %8.3f   %.3f / %.3f / %.3f (last run)%n", model, sorted[0],
+                out.printf(Locale.ROOT, "%-14s %8.3f %8.3f %8.3f   %.3f / %.3f / %.3f%n", model, sorted[0],
                         sorted[repeats / 2], sorted[repeats - 1], last.times().prepare(), last.times().network(),
                         last.times().recombine());
                 if (a.flag("record")) record(registry, model, n, w, h, sorted, last, out);
