@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.colorize.ColorizeException;
+import org.colorize.detect.CsvBoxes;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.BoxChoice;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
 import org.colorize.runtime.CancelToken;
@@ -49,7 +52,8 @@ final class BatchColorizer {
             ImageFiles.prepareFolder(args.outputDir());
             checkNameClashes(files);
             // Load the model before any image, so a model problem fails fast and once.
-            colorizer = BoxesOption.apply(Colorizers.forModel(registry, args.options().model()), args.boxes(), registry, err);
+            colorizer = BoxChoice.apply(Colorizers.forModel(registry, args.options().model()), args.boxes(), "--boxes", registry,
+                    location -> CsvBoxes.read(Paths.get(location)), note -> err.println("colorize: " + note));
             registry.load(args.options().model(), args.options().device());
         } catch (ColorizeException e) {
             err.println("colorize: " + e.getMessage());

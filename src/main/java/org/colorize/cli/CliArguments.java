@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.colorize.CommandLineArgs;
+import org.colorize.pipeline.BoxChoice;
 import org.colorize.pipeline.ColorizeOptions;
 
 /**
@@ -22,7 +23,7 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
             "                [--upsample bilinear|guided] [--temperature default|T] [--vividness default|V]",
             "                [--overwrite | --skip-existing] [--verbose]",
-            "                [--boxes " + BoxesOption.VALUES + "]   (instance-aware models)",
+            "                [--boxes " + BoxChoice.VALUES + "]   (instance-aware models)",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",

@@ -2,13 +2,10 @@ package org.colorize.ij;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
-import ij.plugin.PlugIn;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Paths;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
 import org.colorize.detect.Box;
 import org.colorize.detect.BoxSource;
@@ -40,33 +36,26 @@ import org.colorize.runtime.TensorFlowRuntime;
  * as {@code run("Colorize Instances...", "model=… boxes=roi …")}; Esc cancels. No boxes: the
  * full-image result, said in the Log.
  */
-public class ColorizeInstancesPlugin implements PlugIn {
+public class ColorizeInstancesPlugin extends CurrentImagePlugin<InstanceOptions> {
     static final String TITLE = "Colorize Instances";
 
+    public ColorizeInstancesPlugin() {
+        super(TITLE);
+    }
+
     @Override
-    public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null) {
-            IJ.noImage();
-            return;
-        }
-        String macro = Macro.getOptions();
-        InstanceOptions options;
-        try {
-            options = macro != null ? fromMacro(macro) : fromDialog();
-        } catch (IllegalArgumentException | ColorizeException e) {
-            fail(e.getMessage(), macro != null);
-            return;
-        }
-        if (options == null) return;
-        try {
-            colorize(imp, options).show();
-        } catch (ColorizeCanceledException e) {
-            IJ.showStatus(TITLE + ": canceled");
-            if (macro != null) Macro.abort();
-        } catch (ColorizeException e) {
-            fail(e.getMessage(), macro != null);
-        }
+    InstanceOptions optionsFromMacro(String macro) throws ColorizeException {
+        return fromMacro(macro);
+    }
+
+    @Override
+    InstanceOptions optionsFromDialog() throws ColorizeException {
+        return fromDialog();
+    }
+
+    @Override
+    void runOn(ImagePlus imp, InstanceOptions options) throws ColorizeException {
+        colorize(imp, options).show();
     }
 
     static InstanceOptions fromMacro(String macro) throws ColorizeException {
@@ -181,14 +170,5 @@ public class ColorizeInstancesPlugin implements PlugIn {
             ov.add(t);
         }
         return ov;
-    }
-
-    private static void fail(String message, boolean macro) {
-        if (macro || IJ.getInstance() == null) {
-            IJ.log(TITLE + " error: " + message);
-            Macro.abort();
-        } else {
-            IJ.error(TITLE, message);
-        }
     }
 }

@@ -2,17 +2,13 @@ package org.colorize.ij;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
 import ij.WindowManager;
-import ij.plugin.PlugIn;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
-import ij.macro.Interpreter;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.InputImages;
 import org.colorize.model.ModelEntry;
@@ -29,41 +25,30 @@ import org.colorize.runtime.TensorFlowRuntime;
  * message naming the key. Esc stops a running colorization. {@link #colorize(String)} is the
  * entry for {@code call(...)} in a headless JVM.
  */
-public class ColorizePlugin implements PlugIn {
+public class ColorizePlugin extends CurrentImagePlugin<ColorizeOptions> {
     static final String TITLE = "Colorize";
     /** Extra keys of the static entry: files instead of the current image. */
     static final String INPUT = "input";
     static final String OUTPUT = "output";
     static final String OVERWRITE = "overwrite";
 
+    public ColorizePlugin() {
+        super(TITLE);
+    }
+
     @Override
-    public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null) {
-            IJ.noImage();
-            return;
-        }
-        String macro = Macro.getOptions();
-        ColorizeOptions options;
-        try {
-            options = macro != null ? fromMacro(macro, ColorizeOptions.KEYS) : fromDialog();
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage(), macro != null);
-            return;
-        }
-        if (options == null) return; // dialog canceled
-        try {
-            colorize(imp, options).show();
-        } catch (ColorizeCanceledException e) {
-            IJ.showStatus("Colorize: canceled");
-            if (macro != null) abortMacro(null);
-        } catch (ColorizeException e) {
-            fail(e.getMessage(), macro != null);
-        } catch (RuntimeException e) {
-            if (e.getMessage() != null && e.getMessage().contains(Macro.MACRO_CANCELED)) throw e;
-            fail("internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                    macro != null);
-        }
+    ColorizeOptions optionsFromMacro(String macro) {
+        return fromMacro(macro, ColorizeOptions.KEYS);
+    }
+
+    @Override
+    ColorizeOptions optionsFromDialog() {
+        return fromDialog();
+    }
+
+    @Override
+    void runOn(ImagePlus imp, ColorizeOptions options) throws ColorizeException {
+        colorize(imp, options).show();
     }
 
     /**
@@ -132,30 +117,6 @@ public class ColorizePlugin implements PlugIn {
             defaultModel = names.get(0);
         }
         return ColorizeDialog.show(TITLE, names, defaultModel);
-    }
-
-    /**
-     * Reports a failure. From a macro the macro is stopped, so that nothing after this command
-     * (a saveAs of what would be the gray source) runs: the message in the Log (stdout with
-     * {@code -batch}) and, with ImageJ's window, in an error dialog, then the macro's interpreter
-     * is aborted. ImageJ's Macro.abort alone stops only a macro whose thread is named "…Macro$",
-     * not one run by {@code -batch} or from a macro file.
-     */
-    private static void fail(String message, boolean macro) {
-        if (macro || IJ.getInstance() == null) {
-            IJ.log("Colorize error: " + message);
-            if (macro) abortMacro(message);
-        } else {
-            IJ.error(TITLE, message);
-        }
-    }
-
-    /** Stops the running macro, after an error dialog where ImageJ has a window ({@code message} null: a cancel, silently). */
-    private static void abortMacro(String message) {
-        if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message);
-        Interpreter interpreter = Interpreter.getInstance();
-        if (interpreter != null) interpreter.abortMacro();
-        Macro.abort();
     }
 
     /**

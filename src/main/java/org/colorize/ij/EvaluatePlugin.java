@@ -272,12 +272,7 @@ public class EvaluatePlugin implements PlugIn {
     }
 
     private static void fail(String message, boolean macro) {
-        if (macro || IJ.getInstance() == null) {
-            IJ.log(TITLE + " error: " + message);
-            Macro.abort();
-        } else {
-            IJ.error(TITLE, message);
-        }
+        Failures.report(TITLE, message, macro);
     }
 
     /**

@@ -11,32 +11,39 @@ import java.util.Map;
 import org.colorize.ColorizeException;
 import org.colorize.importer.CheckpointImporter;
 import org.colorize.importer.ImportArchitecture;
+import org.colorize.importer.InstColorizationImporter;
 import org.colorize.runtime.TensorFlowRuntime;
 
 /**
  * Plugins › Colorize › Import Model...: turns a published PyTorch checkpoint (ECCV16, SIGGRAPH17,
- * InstColorization's full-image or instance network) into a model that Colorize... offers, as
+ * InstColorization's full-image or instance network, or InstColorization's three networks together
+ * as one instance-aware model) into a model that Colorize... (or Colorize Instances...) offers, as
  * {@code colorize import} does. A refused file (its pickle names code, it is truncated, it is not
  * the architecture chosen) stops with the reason and writes no model.
  *
- * <p>Macro keys: {@code file} (the .pth), {@code arch} ({@code eccv16}, {@code siggraph17},
- * {@code instcolor-full}, {@code instcolor-instance}), {@code model} (a name, installed in the first
- * models folder, or a folder path). {@link #importModel(String)} is the entry for {@code call(...)}
- * in a headless JVM.
+ * <p>Macro keys: {@code file} (the .pth; for {@code instcolor} latest_net_GComp.pth), {@code arch}
+ * ({@code eccv16}, {@code siggraph17}, {@code instcolor-full}, {@code instcolor-instance},
+ * {@code instcolor}), {@code instance} and {@code fusion} (latest_net_G.pth and latest_net_GF.pth,
+ * for {@code instcolor} only), {@code model} (a name, installed in the first models folder, or a
+ * folder path). {@link #importModel(String)} is the entry for {@code call(...)} in a headless JVM.
  */
 public class ImportPlugin implements PlugIn {
     static final String TITLE = "Import Model";
     static final String FILE = "file";
     static final String ARCH = "arch";
     static final String MODEL = "model";
-    static final List<String> KEYS = List.of(FILE, ARCH, MODEL);
+    static final String INSTANCE = "instance";
+    static final String FUSION = "fusion";
+    static final List<String> KEYS = List.of(FILE, ARCH, INSTANCE, FUSION, MODEL);
 
     private static String lastFile = "";
     private static String lastArch = ImportArchitecture.SIGGRAPH17.key();
     private static String lastModel = "siggraph17";
+    private static String lastInstance = "";
+    private static String lastFusion = "";
 
-    /** What one import needs. */
-    record Request(Path file, ImportArchitecture arch, Path folder) {
+    /** What one import needs; {@code instance} and {@code fusion} are null except for {@code instcolor}. */
+    record Request(Path file, ImportArchitecture arch, Path folder, Path instance, Path fusion) {
     }
 
     @Override
@@ -46,8 +53,8 @@ public class ImportPlugin implements PlugIn {
             Request request = macro != null ? fromMacro(macro) : fromDialog();
             if (request == null) return; // canceled
             Path folder = importModel(request);
-            IJ.log(TITLE + ": model ready in " + folder + ": choose it in Plugins > Colorize > Colorize... (model="
-                    + folder.getFileName() + ")");
+            IJ.log(TITLE + ": model ready in " + folder + ": choose it in Plugins > Colorize > "
+                    + (request.arch().needsCompanions() ? "Colorize Instances..." : "Colorize...") + " (model=" + folder.getFileName() + ")");
         } catch (IllegalArgumentException | ColorizeException e) {
             fail(e.getMessage(), macro != null);
         }
@@ -58,26 +65,32 @@ public class ImportPlugin implements PlugIn {
         for (String k : MacroOptions.unknownKeys(values, KEYS)) {
             IJ.log(TITLE + ": unknown option '" + k + "' ignored (known: " + String.join(", ", KEYS) + ").");
         }
-        return request(values.get(FILE), values.get(ARCH), values.get(MODEL));
+        return request(values.get(FILE), values.get(ARCH), values.get(MODEL), values.get(INSTANCE), values.get(FUSION));
     }
 
     private static Request fromDialog() {
         GenericDialog gd = new GenericDialog(TITLE);
         gd.addFileField("Checkpoint (.pth)", lastFile, 40);
         gd.addChoice("Architecture", ImportArchitecture.keys().toArray(new String[0]), lastArch);
+        gd.addFileField("Instance network (instcolor: latest_net_G.pth)", lastInstance, 40);
+        gd.addFileField("Fusion network (instcolor: latest_net_GF.pth)", lastFusion, 40);
         gd.addStringField("Model name", lastModel, 20);
         gd.addMessage("Published weights: see the README, \"Importing published weights\".\n"
-                + "The file is read without running anything in it; the model goes to " + TrainPlugin.modelFolder("NAME") + ".");
+                + "instcolor: the checkpoint is latest_net_GComp.pth, all three from one checkpoint folder.\n"
+                + "The files are read without running anything in them; the model goes to " + TrainPlugin.modelFolder("NAME") + ".");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
         lastFile = gd.getNextString().trim();
         lastArch = gd.getNextChoice();
+        lastInstance = gd.getNextString().trim();
+        lastFusion = gd.getNextString().trim();
         lastModel = gd.getNextString().trim();
-        return request(lastFile, lastArch, lastModel);
+        boolean triple = ImportArchitecture.parse(lastArch).needsCompanions();
+        return request(lastFile, lastArch, lastModel, triple ? lastInstance : null, triple ? lastFusion : null);
     }
 
-    /** Checks the three values, naming the key of a bad one. */
-    static Request request(String file, String arch, String model) {
+    /** Checks the values, naming the key of a bad one. */
+    static Request request(String file, String arch, String model, String instance, String fusion) {
         if (file == null || file.isBlank()) throw new IllegalArgumentException(FILE + "= must name the checkpoint (.pth)");
         if (arch == null || arch.isBlank()) {
             throw new IllegalArgumentException(ARCH + "= must be one of " + String.join(", ", ImportArchitecture.keys()));
@@ -89,29 +102,38 @@ public class ImportPlugin implements PlugIn {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ARCH + "=: " + e.getMessage());
         }
-        return new Request(Paths.get(file.trim()), a, TrainPlugin.modelFolder(model.trim()));
+        boolean hasInstance = instance != null && !instance.isBlank();
+        boolean hasFusion = fusion != null && !fusion.isBlank();
+        if (a.needsCompanions() && !(hasInstance && hasFusion)) {
+            throw new IllegalArgumentException(ARCH + "=" + a.key() + " needs " + INSTANCE + "= (latest_net_G.pth) and " + FUSION
+                    + "= (latest_net_GF.pth); " + FILE + "= is latest_net_GComp.pth");
+        }
+        if (!a.needsCompanions() && (hasInstance || hasFusion)) {
+            throw new IllegalArgumentException(INSTANCE + "= and " + FUSION + "= go with " + ARCH + "=" + ImportArchitecture.INSTCOLOR.key());
+        }
+        return new Request(Paths.get(file.trim()), a, TrainPlugin.modelFolder(model.trim()), hasInstance ? Paths.get(instance.trim()) : null,
+                hasFusion ? Paths.get(fusion.trim()) : null);
     }
 
     /** Imports with the plugin's class loader as context loader (DJL) and progress in the status bar. */
     static Path importModel(Request r) throws ColorizeException {
         return TensorFlowRuntime.withContextLoader(() -> {
             IJ.showStatus(TITLE + ": reading " + r.file().getFileName());
-            var imported = CheckpointImporter.importCheckpoint(r.file(), r.arch(), r.folder(), m -> {
+            java.util.function.Consumer<String> progress = m -> {
                 IJ.showStatus(TITLE + ": " + m);
                 if (m.startsWith("note: ")) IJ.log(TITLE + ": " + m);
-            });
+            };
+            Path folder = r.arch().needsCompanions()
+                    ? InstColorizationImporter.importModel(new InstColorizationImporter.Files(r.file(), r.instance(), r.fusion()), r.folder(),
+                            progress).folder()
+                    : CheckpointImporter.importCheckpoint(r.file(), r.arch(), r.folder(), progress).folder();
             IJ.showStatus(TITLE + ": done");
-            return imported.folder();
+            return folder;
         });
     }
 
     private static void fail(String message, boolean macro) {
-        if (macro || IJ.getInstance() == null) {
-            IJ.log(TITLE + " error: " + message);
-            Macro.abort();
-        } else {
-            IJ.error(TITLE, message);
-        }
+        Failures.report(TITLE, message, macro);
     }
 
     /**

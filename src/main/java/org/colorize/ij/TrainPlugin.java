@@ -194,13 +194,7 @@ public class TrainPlugin implements PlugIn {
     }
 
     private static void fail(String message, boolean macro) {
-        message = inImageJTerms(message);
-        if (macro || IJ.getInstance() == null) {
-            IJ.log("Colorize error: " + message);
-            if (macro) Macro.abort();
-        } else {
-            IJ.error(TITLE, message);
-        }
+        Failures.report(TITLE, inImageJTerms(message), macro);
     }
 
     /**

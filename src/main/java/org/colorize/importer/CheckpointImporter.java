@@ -74,6 +74,10 @@ public final class CheckpointImporter {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target)) throw new ColorizeException("The output folder " + out + " exists already; choose another name.");
         if (!Files.isRegularFile(checkpoint)) throw new ColorizeException("No checkpoint file " + checkpoint + ".");
+        if (arch.needsCompanions()) {
+            throw new ColorizeException("--arch " + arch.key() + " imports InstColorization's three networks together: give the"
+                    + " instance network (--instance latest_net_G.pth) and the fusion network (--fusion latest_net_GF.pth) too.");
+        }
         String sha256 = sha256(checkpoint);
         progress.accept("read " + checkpoint.getFileName() + " (SHA-256 " + sha256 + ")");
         try (StateDict sd = PthReader.read(checkpoint)) {
@@ -109,9 +113,10 @@ public final class CheckpointImporter {
         }
     }
 
-    private record Built(long parameters, double difference) {}
+    /** A network exported and checked: its parameter count and the export's largest difference from the graph. */
+    record Built(long parameters, double difference) {}
 
-    private static Built buildAndExport(StateDict sd, NetworkSpec spec, Path temp, List<String> notes, String file)
+    static Built buildAndExport(StateDict sd, NetworkSpec spec, Path temp, List<String> notes, String file)
             throws ColorizeException {
         TfNatives.load();
         float[] probe = probe();
@@ -141,11 +146,16 @@ public final class CheckpointImporter {
 
     /** A smooth L pattern with every value from dark to light, so every layer sees varied input. */
     static float[] probe() {
-        float[] l = new float[PROBE_SIZE * PROBE_SIZE];
-        for (int y = 0; y < PROBE_SIZE; y++) {
-            for (int x = 0; x < PROBE_SIZE; x++) {
-                double v = 50 + 35 * Math.sin(x * 0.21) * Math.cos(y * 0.13) + 12 * Math.sin((x + 2 * y) * 0.7);
-                l[y * PROBE_SIZE + x] = (float) Math.max(0, Math.min(100, v));
+        return probe(PROBE_SIZE, 0);
+    }
+
+    /** The pattern of {@link #probe()} at side {@code n}, shifted by {@code phase}. */
+    static float[] probe(int n, double phase) {
+        float[] l = new float[n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                double v = 50 + 35 * Math.sin(x * 0.21 + phase) * Math.cos(y * 0.13) + 12 * Math.sin((x + 2 * y) * 0.7 + phase);
+                l[y * n + x] = (float) Math.max(0, Math.min(100, v));
             }
         }
         return l;
@@ -178,7 +188,7 @@ public final class CheckpointImporter {
         return b.build();
     }
 
-    private static Path prepareTemporary(Path target) throws ColorizeException {
+    static Path prepareTemporary(Path target) throws ColorizeException {
         try {
             Files.createDirectories(target.getParent());
             return AtomicFiles.temporarySibling(target);
@@ -187,7 +197,7 @@ public final class CheckpointImporter {
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    static void deleteQuietly(Path temp) {
         try {
             AtomicFiles.deleteTree(temp);
         } catch (IOException ignored) {

@@ -9,7 +9,10 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import java.nio.file.Path;
 import org.colorize.ColorizeException;
+import java.util.Map;
+import org.colorize.model.NamedInputsModel;
 import org.colorize.nn.SavedModelExport;
+import org.colorize.runtime.DeviceChoice;
 import org.colorize.runtime.TensorFlowRuntime;
 
 /** Runs an exported SavedModel through DJL, the way Colorize serves it. */
@@ -40,6 +43,15 @@ final class ExportCheck {
             throw e;
         } catch (Exception e) {
             throw new ColorizeException("the exported SavedModel does not run through DJL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@value SavedModelExport#OUTPUT_AB} output of a SavedModel with several named inputs, as the instance-aware colorizer runs it. */
+    static float[] ab(Path savedModel, Map<String, NamedInputsModel.Input> inputs) throws ColorizeException {
+        try (NamedInputsModel model = NamedInputsModel.load(savedModel, DeviceChoice.CPU)) {
+            float[] ab = model.run(inputs).get(SavedModelExport.OUTPUT_AB);
+            if (ab == null) throw new ColorizeException("the exported model has no output " + SavedModelExport.OUTPUT_AB);
+            return ab;
         }
     }
 

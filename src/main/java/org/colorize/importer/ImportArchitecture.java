@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The published networks {@code colorize import} understands, by the key {@code --arch} takes.
- * InstColorization's fusion network ({@code latest_net_GF.pth}) comes with the instance-aware
- * colorizer.
+ * {@link #INSTCOLOR} is InstColorization's three networks together (GComp as the file, G and GF as
+ * companions), imported by {@link InstColorizationImporter} as one instance-aware model.
  */
 public enum ImportArchitecture {
     /** Zhang et al. 2016, {@code colorization_release_v2-9b330a0b.pth}. */
@@ -23,7 +23,12 @@ public enum ImportArchitecture {
     /** InstColorization's instance network, {@code latest_net_G.pth}; "no hint" mask −0.5. */
     INSTCOLOR_INSTANCE("instcolor-instance", "siggraph17-unet", -0.5,
             "Su, Chu, Huang: Instance-aware Image Colorization (CVPR 2020), instance network (G),"
-                    + " https://github.com/ericsujw/InstColorization");
+                    + " https://github.com/ericsujw/InstColorization"),
+    /**
+     * InstColorization's checkpoint folder as one instance-aware model: {@code latest_net_GComp.pth}
+     * with {@code --instance latest_net_G.pth --fusion latest_net_GF.pth}.
+     */
+    INSTCOLOR("instcolor", InstColorizationImporter.FUSION_ARCHITECTURE, -0.5, InstColorizationImporter.SOURCE);
 
     private final String key;
     private final String cardArchitecture;
@@ -52,8 +57,14 @@ public enum ImportArchitecture {
         return source;
     }
 
+    /** True for {@link #INSTCOLOR}, which takes the instance and fusion files besides the full-image one. */
+    public boolean needsCompanions() {
+        return this == INSTCOLOR;
+    }
+
     /** The network this checkpoint describes, its width (and class head) read from the tensors' shapes. */
     NetworkSpec spec(StateDict sd) throws CheckpointException {
+        if (needsCompanions()) throw new CheckpointException("--arch " + key + " imports three files: give --instance and --fusion too");
         return this == ECCV16 ? Eccv16Spec.of(sd) : Siggraph17Spec.of(sd, maskOffset);
     }
 

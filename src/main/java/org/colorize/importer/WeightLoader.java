@@ -31,10 +31,26 @@ final class WeightLoader {
     }
 
     static Loaded load(StateDict sd, ParameterStore<TFloat32> store, List<LayerMap> layers) throws CheckpointException {
+        return load(sd, store, layers, List.of(), true);
+    }
+
+    /**
+     * Like {@link #load(StateDict, ParameterStore, List)}, for a network whose weights come from
+     * several files: with {@code everyVariable} false, variables of layers not in {@code layers} are
+     * left to another file (the caller's {@link ParameterStore#load} with {@code requireAll} finds any
+     * that no file gave). Keys starting with one of {@code unusedPrefixes} are weights the published
+     * forward pass never reads; they are skipped (a note names them), any other unused key is an error.
+     */
+    static Loaded load(StateDict sd, ParameterStore<TFloat32> store, List<LayerMap> layers, List<String> unusedPrefixes,
+            boolean everyVariable) throws CheckpointException {
         Map<String, LayerMap> byLayer = new LinkedHashMap<>();
         layers.forEach(l -> byLayer.put(l.layer(), l));
         Set<String> unused = new LinkedHashSet<>(sd.keys());
         unused.removeIf(k -> k.endsWith(".num_batches_tracked"));
+        Set<String> skipped = new LinkedHashSet<>();
+        for (String prefix : unusedPrefixes) {
+            if (unused.removeIf(k -> k.startsWith(prefix))) skipped.add(prefix + "*");
+        }
         Map<String, TFloat32> values = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Set<String> withoutAffine = new LinkedHashSet<>();
@@ -44,6 +60,7 @@ final class WeightLoader {
                 String name = entry.name();
                 int slash = name.lastIndexOf('/');
                 LayerMap layer = byLayer.get(name.substring(0, slash));
+                if (layer == null && !everyVariable) continue;
                 if (layer == null) throw new IllegalStateException("no checkpoint key for variable " + name);
                 String leaf = name.substring(slash + 1);
                 String key = layer.key(leaf);
@@ -77,6 +94,7 @@ final class WeightLoader {
             throw new CheckpointException("it has " + unused.size() + " tensors the network does not use (" + unused.stream().limit(8).toList()
                     + (unused.size() > 8 ? " …" : "") + "): is --arch right?");
         }
+        if (!skipped.isEmpty()) notes.add("weights the published forward pass does not use, left out: " + skipped);
         if (!withoutAffine.isEmpty()) notes.add("batch norms without affine parameters (gamma 1, beta 0): " + withoutAffine);
         return new Loaded(values, notes);
     }

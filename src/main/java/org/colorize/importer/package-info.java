@@ -5,6 +5,9 @@
  *   FILE.pth ──(PthReader: ZipCheckpoint | LegacyCheckpoint, PickleMachine + AllowedGlobal)──▶ StateDict
  *        ──(ImportArchitecture → NetworkSpec: Eccv16Spec | Siggraph17Spec, LayerMap keys)──▶ graph + WeightLoader
  *        ──(SavedModelExport, ExportCheck through DJL)──▶ model folder + card (CheckpointImporter)
+ *
+ *   GComp.pth + G.pth + GF.pth (module.-prefixed) ──(InstColorizationSpec, FusionConfig.instColorization)──▶
+ *        full-image, instance/ and fusion/ SavedModels + instance-aware card (InstColorizationImporter)
  * </pre>
  *
  * <h2>Safety</h2>
@@ -23,7 +26,9 @@
  * raw storages each after an 8-byte element count). Float, double, half and bfloat16 storages
  * become float weights; strided tensors and shared storages are read as PyTorch lays them out.
  *
- * <p>InstColorization's fusion network ({@code latest_net_GF.pth}) comes with the instance-aware
- * colorizer. This package imports neither ImageJ nor AWT.
+ * <p>InstColorization's three networks ({@code --arch instcolor}) become one instance-aware model
+ * ({@link org.colorize.importer.InstColorizationImporter}); GF's {@code module.} prefix is handled
+ * by the key mapping only, after the same allow-listed reader. This package imports neither ImageJ
+ * nor AWT.
  */
 package org.colorize.importer;

@@ -48,8 +48,18 @@ public final class InstanceAwareNet {
      */
     public static <T extends TFloating> Siggraph17Net.Outputs<T> build(ParameterStore<T> store, Operand<T> l, Inputs<T> in,
             Siggraph17Config cfg) {
+        return build(store, l, in.crops(), in, cfg, FusionConfig.COLORIZE);
+    }
+
+    /**
+     * The same graph on network inputs formed by the caller ({@code cfg.inputChannels()} channels
+     * each, e.g. L and InstColorization's "no hint" channels, made from {@code in.crops()} for the
+     * crops) and with the fusion variant {@code fusion}.
+     */
+    public static <T extends TFloating> Siggraph17Net.Outputs<T> build(ParameterStore<T> store, Operand<T> fullInput,
+            Operand<T> cropInput, Inputs<T> in, Siggraph17Config cfg, FusionConfig fusion) {
         if (!cfg.regression()) throw new IllegalArgumentException("instance-aware fusion needs the regression decoder");
-        Siggraph17Net.Outputs<T> instance = Siggraph17Net.build(store.under(INSTANCE), in.crops(), cfg);
-        return Siggraph17Net.build(store, l, cfg, new InstanceFusion<>(instance.features(), in.rows(), in.cols()));
+        Siggraph17Net.Outputs<T> instance = Siggraph17Net.build(store.under(INSTANCE), cropInput, cfg);
+        return Siggraph17Net.build(store, fullInput, cfg, new InstanceFusion<>(instance.features(), in.rows(), in.cols(), fusion));
     }
 }

@@ -12,17 +12,21 @@ import org.tensorflow.types.family.TFloating;
  * network. At each fusion point, with full-image features F [1, n, n, C] and the instance
  * network's features I [K, n, n, C] at the same point:
  * <ol>
- * <li>a small net (3×3 convs C→16→16→1, each followed by ReLU) predicts a weight map from each
+ * <li>a small net (3×3 convs C→w→w→1, each followed by ReLU; w = {@link FusionConfig#weightChannels()},
+ * 16 published) predicts a weight map from each
  * instance's features ({@code fusion/POINT/instance/…}) and another one from F
  * ({@code fusion/POINT/bg/…});</li>
  * <li>instance maps and features are resized (bilinear) into their box at this scale and zero-padded
  * to full size, by the matrices of {@link FusionGeometry};</li>
- * <li>the background map gets {@link #OUTSIDE_BOXES} added outside the union of the boxes; an
- * instance's map gets {@link #OUTSIDE_BOXES} subtracted outside its own box (so a pixel outside every
- * box is exactly F, and an instance never weighs in outside its box, where the paper's zero padding
- * would give it the weight of a zero logit);</li>
+ * <li>the background map gets {@link #OUTSIDE_BOXES} added outside the union of the boxes (a pixel
+ * outside every box is exactly F); an instance's map outside its own box is, by
+ * {@link FusionConfig#outsideBox()}, either excluded ({@link #OUTSIDE_BOXES} subtracted: the instance
+ * never weighs in there; this project's training) or 0, as the paper's zero padding leaves it (an
+ * imported InstColorization checkpoint);</li>
  * <li>a softmax across the K + 1 maps per pixel gives weights summing to 1; output = Σ weight · features.</li>
  * </ol>
+ * With {@link FusionConfig#rectifiedInstanceUp()} the instance features at the three upsampling
+ * points are rectified first, as InstColorization's in-place ReLU leaves them.
  * Only {@code fusion/} variables are created; the instance features must come from a network that
  * does not itself depend on the fusion (the instance network runs unfused).
  */
@@ -36,21 +40,33 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     public static final double OUTSIDE_BOXES = 1e4;
     /** The prefix of every fusion variable. */
     public static final String SCOPE = "fusion";
+    /** The points right after a transposed conv and its shortcut, which a ReLU follows (see {@link FusionConfig#rectifiedInstanceUp()}). */
+    static final java.util.Set<FusionPoint> UPSAMPLING = java.util.EnumSet.of(FusionPoint.CONV8_UP, FusionPoint.CONV9_UP,
+            FusionPoint.CONV10_UP);
 
     private final Map<FusionPoint, Operand<T>> instanceFeatures;
     private final Map<Integer, Operand<T>> rows;
     private final Map<Integer, Operand<T>> cols;
+    private final FusionConfig config;
+
+    /** {@link #InstanceFusion(Map, Map, Map, FusionConfig)} with {@link FusionConfig#COLORIZE}. */
+    public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
+            Map<Integer, Operand<T>> cols) {
+        this(instanceFeatures, rows, cols, FusionConfig.COLORIZE);
+    }
 
     /**
      * @param instanceFeatures the instance network's features at each fusion point, [K, n, n, C]
      * @param rows per stride, [K, n, n]: the y resampling matrices of {@link FusionGeometry.Inputs}
      * @param cols per stride, [K, n, n]: the x resampling matrices
+     * @param config weight-net width and the instance logit outside its box
      */
     public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
-            Map<Integer, Operand<T>> cols) {
+            Map<Integer, Operand<T>> cols, FusionConfig config) {
         this.instanceFeatures = Map.copyOf(instanceFeatures);
         this.rows = Map.copyOf(rows);
         this.cols = Map.copyOf(cols);
+        this.config = java.util.Objects.requireNonNull(config, "config");
     }
 
     @Override
@@ -59,10 +75,11 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         if (inst == null) throw new IllegalArgumentException("no instance features at " + point.layerName());
         String name = SCOPE + "/" + point.layerName();
         Ops tf = store.tf(name);
+        if (config.rectifiedInstanceUp() && UPSAMPLING.contains(point)) inst = Activations.relu(tf, inst);
         Operand<T> r = rows.get(point.stride());
         Operand<T> c = cols.get(point.stride());
-        Operand<T> instMap = weightNet(store, name + "/instance", inst);
-        Operand<T> bgMap = weightNet(store, name + "/bg", features);
+        Operand<T> instMap = weightNet(store, name + "/instance", inst, config.weightChannels());
+        Operand<T> bgMap = weightNet(store, name + "/bg", features, config.weightChannels());
         Operand<T> warpedFeatures = warp(tf, inst, r, c);
         Operand<T> warpedMap = warp(tf, instMap, r, c);
         // inside[k, i, j] = (row i in box k) · (column j in box k): in-box rows of R sum to 1, others to 0
@@ -71,7 +88,9 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Operand<T> inside = tf.math.mul(inRow, inCol);
         Operand<T> one = store.scalar(1);
         Operand<T> big = store.scalar(OUTSIDE_BOXES);
-        Operand<T> instLogits = tf.math.sub(warpedMap, tf.math.mul(tf.math.sub(one, inside), big));
+        Operand<T> instLogits = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED
+                ? tf.math.sub(warpedMap, tf.math.mul(tf.math.sub(one, inside), big))
+                : warpedMap; // zero-padded outside the box, as warp leaves it
         Operand<T> union = tf.reduceMax(tf.concat(List.of(tf.zerosLike(tf.slice(inside, tf.constant(new int[] {0, 0, 0, 0}),
                 tf.constant(new int[] {1, -1, -1, -1}))), inside), tf.constant(0)), tf.constant(new int[] {0}),
                 org.tensorflow.op.core.ReduceMax.keepDims(true));
@@ -93,9 +112,9 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     }
 
     /** conv_0 → ReLU → conv_2 → ReLU → conv_4 → ReLU (indices as in the published Sequential). */
-    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x) {
+    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, int width) {
         Operand<T> y = x;
-        int[] channels = {WEIGHT_NET_CHANNELS, WEIGHT_NET_CHANNELS, 1};
+        int[] channels = {width, width, 1};
         for (int i = 0; i < channels.length; i++) {
             String conv = name + "/conv_" + 2 * i;
             y = Activations.relu(store.tf(conv), Conv2d.apply(store, conv, y, Conv2d.Spec.of(channels[i], 3)));

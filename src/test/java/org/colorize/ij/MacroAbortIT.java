@@ -21,9 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MacroAbortIT {
 
     private static String macro(Path input, String colorizeOptions, Path after, Path saved) {
+        return macro(input, "Colorize...", colorizeOptions, after, saved);
+    }
+
+    private static String macro(Path input, String command, String options, Path after, Path saved) {
         return String.join("\n",
                 "open(\"" + input + "\");",
-                "run(\"Colorize...\", \"" + colorizeOptions + "\");",
+                "run(\"" + command + "\", \"" + options + "\");",
                 "File.saveString(\"went on\", \"" + after + "\");",
                 "print(\"went on after Colorize\");",
                 "saveAs(\"PNG\", \"" + saved + "\");",
@@ -34,12 +38,15 @@ class MacroAbortIT {
     void aBadModelOrValueStopsABatchMacro(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("scene.tif");
         new FileSaver(TestImages.gray8("scene", 64, 48)).saveAsTiff(input.toString());
-        for (String options : List.of("model=[" + dir.resolve("no-such-model") + "] device=cpu",
-                "model=[" + TinyModels.regression() + "] upsample=cubic")) {
+        // Every Colorize command stops the macro the same way (ij.Failures): Colorize... and Colorize Instances...
+        for (String[] command : List.of(new String[] {"Colorize...", "model=[" + dir.resolve("no-such-model") + "] device=cpu"},
+                new String[] {"Colorize...", "model=[" + TinyModels.regression() + "] upsample=cubic"},
+                new String[] {"Colorize Instances...", "model=[" + dir.resolve("no-such-model") + "] boxes=detector"})) {
+            String options = command[0] + " " + command[1];
             Path after = dir.resolve("after.txt");
             Path saved = dir.resolve("scene-colorized.png");
             Path m = dir.resolve("m.ijm");
-            Files.writeString(m, macro(input, options, after, saved), StandardCharsets.UTF_8);
+            Files.writeString(m, macro(input, command[0], command[1], after, saved), StandardCharsets.UTF_8);
             RealImageJ.Run run = RealImageJ.runMacro(m, dir.resolve("imagej.log"));
             assertTrue(run.finished(), run.output());
             assertTrue(run.output().contains("Colorize"), "the error is shown:\n" + run.output());

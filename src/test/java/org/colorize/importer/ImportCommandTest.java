@@ -86,8 +86,75 @@ class ImportCommandTest {
         assertEquals(2, run("x.pth", "--out", "m"));
         assertTrue(err().contains("--arch is required"));
         assertEquals(2, run("x.pth", "--arch", "deoldify", "--out", "m"));
-        assertTrue(err().contains("unknown architecture 'deoldify' (one of eccv16, siggraph17, instcolor-full, instcolor-instance)"), err());
+        assertTrue(err().contains("unknown architecture 'deoldify' (one of eccv16, siggraph17, instcolor-full, instcolor-instance,"
+                + " instcolor)"), err());
         assertEquals(2, run("--arch", "eccv16", "--out", "m"));
+        assertEquals(2, run("gcomp.pth", "--arch", "instcolor", "--instance", "g.pth", "--out", "m"));
+        assertTrue(err().contains("--arch instcolor needs --instance latest_net_G.pth and --fusion latest_net_GF.pth"), err());
+        assertEquals(2, run("x.pth", "--arch", "siggraph17", "--fusion", "gf.pth", "--out", "m"));
+        assertTrue(err().contains("--instance and --fusion go with --arch instcolor"), err());
         assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--arch instcolor --instance latest_net_G.pth --fusion latest_net_GF.pth"));
+    }
+
+    private int instcolor(Path gcomp, Path g, Path gf, Path target) {
+        return run(gcomp.toString(), "--arch", "instcolor", "--instance", g.toString(), "--fusion", gf.toString(), "--out", target.toString());
+    }
+
+    @Test
+    void aHostileOrWrongFusionFileExitsOneRunsNothingAndWritesNoModel() throws Exception {
+        Path marker = tmp.resolve("pwned");
+        Path evil = tmp.resolve("latest_net_GF.pth");
+        // the module. prefix of GF changes nothing in what the reader allows: the global is refused by name
+        PickleBytes.writeZip(evil, PickleBytes.protocol(2).orderedDict().str("module.model1.0.weight").global("os", "system")
+                .str("touch " + marker).op(0x85).reduce().op('s').stop().bytes(), null);
+        Path target = tmp.resolve("models/instcolor");
+        Path gcomp = Fixtures.path("instcolor-full-zip.pth");
+        Path g = Fixtures.path("instcolor-instance-zip.pth");
+        assertEquals(1, instcolor(gcomp, g, evil, target));
+        assertTrue(err().contains("latest_net_GF.pth refused: its pickle names the global os.system"), err());
+        assertTrue(err().contains("no model was written"), err());
+        assertFalse(Files.exists(marker), "os.system ran");
+        assertFalse(Files.exists(target.getParent()), "the models folder was created");
+
+        // hostile as the instance network, too
+        assertEquals(1, instcolor(gcomp, evil, Fixtures.path("instcolor-fusion-zip.pth"), target));
+        assertTrue(err().contains("refused") && err().contains("os.system"), err());
+        assertFalse(Files.exists(marker));
+
+        // G given as GF: no module. prefix
+        assertEquals(1, instcolor(gcomp, g, Fixtures.path("instcolor-instance-legacy.pth"), target));
+        assertTrue(err().contains("instcolor-instance-legacy.pth cannot be imported as InstColorization's fusion network")
+                && err().contains("every key starts with 'module.'"), err());
+
+        // a truncated GF
+        byte[] whole = Files.readAllBytes(Fixtures.path("instcolor-fusion-zip.pth"));
+        Path cut = tmp.resolve("cut-GF.pth");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(1, instcolor(gcomp, g, cut, target));
+        assertTrue(err().contains("cut-GF.pth") && err().contains("truncated"), err());
+
+        // GF with a weight net of the wrong shape: refused while loading, the temporary folder goes too
+        Path wrong = tmp.resolve("wrong-GF.pth");
+        PickleBytes.writeZip(wrong, PickleBytes.stateDict("module.model1.0.weight", 1, 4, 3, 3).bytes(), new byte[4 * 36]);
+        assertEquals(1, instcolor(gcomp, g, wrong, target));
+        assertTrue(err().contains("wrong-GF.pth cannot be imported as InstColorization's fusion network")
+                && err().contains("module.weight_layer.simple_instance_conv.0.weight"), err());
+        assertFalse(Files.exists(target));
+        assertFalse(Files.exists(marker));
+    }
+
+    @Test
+    @org.colorize.testing.Slow
+    void importsTheInstColorizationTripleWithExitZero() throws Exception {
+        Path target = tmp.resolve("models/instcolor");
+        assertEquals(0, instcolor(Fixtures.path("instcolor-full-legacy.pth"), Fixtures.path("instcolor-instance-zip.pth"),
+                Fixtures.path("instcolor-fusion-legacy.pth"), target), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("imported instcolor-full-legacy.pth, instcolor-instance-zip.pth and"
+                + " instcolor-fusion-legacy.pth as"), out.toString(StandardCharsets.UTF_8));
+        for (String f : new String[] {"model.json", "saved_model.pb", "instance/saved_model.pb", "fusion/saved_model.pb"}) {
+            assertTrue(Files.isRegularFile(target.resolve(f)), f);
+        }
+        assertTrue(err().contains("weight_layerout"), "the unused weights are named: " + err());
     }
 }

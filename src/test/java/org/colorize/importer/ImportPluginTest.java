@@ -31,5 +31,17 @@ class ImportPluginTest {
 
         result = ImportPlugin.importModel("file=[" + evil + "] arch=pix2pix model=x");
         assertTrue(result.startsWith("error: arch=: unknown architecture 'pix2pix'"), result);
+
+        // instcolor: the three files; a hostile fusion file is refused like any other
+        String gcomp = Fixtures.path("instcolor-full-zip.pth").toString();
+        String g = Fixtures.path("instcolor-instance-zip.pth").toString();
+        result = ImportPlugin.importModel("file=[" + gcomp + "] arch=instcolor instance=[" + g + "] model=x");
+        assertTrue(result.startsWith("error: arch=instcolor needs instance= (latest_net_G.pth) and fusion= (latest_net_GF.pth)"), result);
+        result = ImportPlugin.importModel("file=[" + gcomp + "] arch=instcolor instance=[" + g + "] fusion=[" + evil + "] model=["
+                + refused + "]");
+        assertTrue(result.startsWith("error: evil.pth refused") && result.contains("subprocess.Popen"), result);
+        assertFalse(Files.exists(refused));
+        result = ImportPlugin.importModel("file=[" + gcomp + "] arch=siggraph17 fusion=[" + evil + "] model=x");
+        assertTrue(result.startsWith("error: instance= and fusion= go with arch=instcolor"), result);
     }
 }

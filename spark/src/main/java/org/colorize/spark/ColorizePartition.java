@@ -54,7 +54,7 @@ final class ColorizePartition implements FlatMapFunction<Iterator<String>, Row>,
         CancelToken killed = task == null ? CancelToken.NEVER : task::isInterrupted;
         Configuration conf = read(hadoopConf);
         ColorizeOptions base = options.colorizeOptions();
-        ExecutorModel.Loaded model = ExecutorModel.get(options.model(), base.device(), cpus, conf);
+        ExecutorModel.Loaded model = ExecutorModel.get(options.model(), options.instances(), base.device(), cpus, conf);
         ColorizeOptions colorize = base.withModel(model.folder());
         String parameters = colorize.withModel(model.name()).toMacroString();
         HadoopImageStore store = new HadoopImageStore(conf, options.imagesDir(), options.truth());

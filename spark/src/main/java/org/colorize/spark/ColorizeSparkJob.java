@@ -71,8 +71,8 @@ public final class ColorizeSparkJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> inputs = Inputs.list(spark, options.input());
         String run = UUID.randomUUID().toString();
-        // Validate and load the model on the driver: a model problem fails the job once, before any task.
-        ExecutorModel.get(options.model(), options.colorizeOptions().device(), 1, conf);
+        // Validate and load the model (and a box file) on the driver: a problem fails the job once, before any task.
+        ExecutorModel.get(options.model(), options.instances(), options.colorizeOptions().device(), 1, conf);
         try {
             FileSystem fs = new Path(options.output()).getFileSystem(conf);
             fs.mkdirs(new Path(options.imagesDir()));

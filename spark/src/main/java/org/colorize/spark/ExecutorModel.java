@@ -1,7 +1,10 @@
 package org.colorize.spark;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,8 +12,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.colorize.ColorizeException;
+import org.colorize.detect.CsvBoxes;
 import org.colorize.model.ModelCard;
 import org.colorize.model.ModelRegistry;
+import org.colorize.pipeline.BoxChoice;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
 import org.colorize.runtime.DeviceChoice;
@@ -36,8 +41,9 @@ final class ExecutorModel {
     private ExecutorModel() {
     }
 
-    static synchronized Loaded get(String model, DeviceChoice device, int taskCpus, Configuration conf) throws ColorizeException {
-        String key = model + "|" + device.key();
+    static synchronized Loaded get(String model, String instances, DeviceChoice device, int taskCpus, Configuration conf)
+            throws ColorizeException {
+        String key = model + "|" + instances + "|" + device.key();
         Loaded loaded = LOADED.get(key);
         if (loaded != null) return loaded;
         if (System.getProperty(INTRA_OP) == null) System.setProperty(INTRA_OP, Integer.toString(Math.max(1, taskCpus)));
@@ -45,11 +51,25 @@ final class ExecutorModel {
         if (registry == null) registry = new ModelRegistry(ModelRegistry.standardRoots());
         String local = localFolder(model, conf);
         ModelCard card = registry.card(local);
-        Colorizer colorizer = Colorizers.forCard(card, registry);
+        Colorizer colorizer = BoxChoice.apply(Colorizers.forCard(card, registry), instances, "--instances", registry,
+                location -> csvBoxes(location, conf), note -> { });
         registry.load(local, device);
         loaded = new Loaded(colorizer, card.name(), card.version(), registry.resolve(local).toString());
         LOADED.put(key, loaded);
         return loaded;
+    }
+
+    /** A box file on any Hadoop file system (a plain path: the executor's local one). */
+    private static CsvBoxes csvBoxes(String location, Configuration conf) throws ColorizeException {
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(conf);
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+                return CsvBoxes.parse(in.lines().toList(), location);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ColorizeException("Cannot read the box file " + location + ": " + e.getMessage(), e);
+        }
     }
 
     /** A name or local folder as it is; a file: URI as its path; any other URI copied to a local temporary folder. */

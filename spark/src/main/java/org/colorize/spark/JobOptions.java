@@ -2,12 +2,13 @@ package org.colorize.spark;
 
 import java.io.Serializable;
 import org.colorize.CommandLineArgs;
+import org.colorize.pipeline.BoxChoice;
 import org.colorize.pipeline.ColorizeOptions;
 
 /**
  * The job's command line: {@code --input URI --output URI [--model NAME|URI] [--partitions N]
- * [--truth URI] [--chunk N] [--device auto|cpu|gpu] [--upsample …] [--temperature …]}. Shipped to
- * the executors with each task.
+ * [--truth URI] [--chunk N] [--instances detector|csv:URI|particles|none] [--device auto|cpu|gpu]
+ * [--upsample …] [--temperature …]}. Shipped to the executors with each task.
  *
  * @param input      a folder of images, or a manifest: a .csv (a {@code path} column, or the first
  *                   column) or .parquet file ({@code path} column) of image URIs
@@ -18,17 +19,21 @@ import org.colorize.pipeline.ColorizeOptions;
  * @param truth      a folder of color originals with the inputs' file names, for metrics; or null
  * @param chunk      inputs per Spark job: the table grows by one commit per chunk, so a killed run
  *                   loses at most one chunk's rows; 0: 16 per partition
+ * @param instances  where an instance-aware model's boxes come from ({@link BoxChoice}; a CSV on
+ *                   any Hadoop file system); null: the detector for such a model, none asked for
+ *                   otherwise
  */
-record JobOptions(String input, String output, String model, int partitions, String truth, int chunk, String device,
-        String upsample, String temperature) implements Serializable {
+record JobOptions(String input, String output, String model, int partitions, String truth, int chunk, String instances,
+        String device, String upsample, String temperature) implements Serializable {
 
     static final String USAGE = "usage: spark-submit [spark options] colorize-spark.jar --input URI --output URI"
-            + " [--model NAME|URI] [--partitions N] [--truth URI] [--chunk N] [--device auto|cpu|gpu]"
+            + " [--model NAME|URI] [--partitions N] [--truth URI] [--chunk N] [--instances " + BoxChoice.VALUES.replace("FILE", "URI") + "]"
+            + " [--device auto|cpu|gpu]"
             + " [--upsample bilinear|guided] [--temperature T|default]";
 
     static JobOptions parse(String... args) {
         CommandLineArgs a = CommandLineArgs.spec()
-                .values("input", "output", "model", "partitions", "truth", "chunk", "device", "upsample", "temperature")
+                .values("input", "output", "model", "partitions", "truth", "chunk", "instances", "device", "upsample", "temperature")
                 .noPositionals().parse(args);
         if (!a.has("input")) throw new IllegalArgumentException("--input is missing");
         if (!a.has("output")) throw new IllegalArgumentException("--output is missing");
@@ -36,9 +41,14 @@ record JobOptions(String input, String output, String model, int partitions, Str
         int chunk = a.intValue("chunk", 0);
         if (partitions < 0 || chunk < 0) throw new IllegalArgumentException("--partitions and --chunk must not be negative");
         JobOptions o = new JobOptions(a.value("input", null), strip(a.value("output", null)), a.value("model", ""), partitions,
-                a.has("truth") ? a.value("truth", null) : null, chunk, a.value("device", "auto"), a.value("upsample", "bilinear"),
+                a.has("truth") ? a.value("truth", null) : null, chunk, a.value("instances", null), a.value("device", "auto"), a.value("upsample", "bilinear"),
                 a.value("temperature", ColorizeOptions.DEFAULT));
         o.colorizeOptions(); // bad values fail here, on the driver
+        try {
+            BoxChoice.check(o.instances(), "--instances");
+        } catch (org.colorize.ColorizeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         return o;
     }
 

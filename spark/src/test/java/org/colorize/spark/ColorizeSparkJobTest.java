@@ -169,11 +169,39 @@ class ColorizeSparkJobTest {
     }
 
     @Test
+    void instanceBoxesFromACsvGiveTheCommandLinesPixels() throws Exception {
+        Path model = MODEL.resolveSibling("instance-aware");
+        Path some = Files.createDirectory(dir.resolve("some"));
+        for (String name : List.of("img01.png", "img02.png")) Files.copy(in.resolve(name), some.resolve(name));
+        Path boxes = Files.writeString(dir.resolve("boxes.csv"), "x1,y1,x2,y2,label\n4,4,40,36,thing\n");
+        Path out = dir.resolve("instances");
+        ColorizeSparkJob.Summary s = job("--input", some.toString(), "--output", out.toString(), "--model", model.toString(),
+                "--instances", "csv:" + boxes.toUri());
+        assertEquals(2, s.written());
+        Path cli = dir.resolve("instances-cli");
+        StringBuilder err = new StringBuilder();
+        assertEquals(0, CommandLine.run(err, some.toString(), "-o", cli.toString(), "--model", model.toString(), "--boxes",
+                "csv:" + boxes), err.toString());
+        Path plain = dir.resolve("instances-none");
+        assertEquals(0, CommandLine.run(err, some.toString(), "-o", plain.toString(), "--model", model.toString(), "--boxes",
+                "none"), err.toString());
+        int changed = 0;
+        for (String name : files(cli)) {
+            int[] spark = pixels(out.resolve("images").resolve(name));
+            assertArrayEquals(pixels(cli.resolve(name)), spark, name);
+            int[] none = pixels(plain.resolve(name));
+            for (int i = 0; i < none.length; i++) if (none[i] != spark[i]) changed++;
+        }
+        assertTrue(changed > 0, "the boxes changed the result");
+    }
+
+    @Test
     void badArgumentsNameTheProblem() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JobOptions.parse("--input", "x"));
         assertTrue(e.getMessage().contains("--output"), e.getMessage());
         assertThrows(() -> JobOptions.parse("--input", "x", "--output", "y", "--partitions", "two"), "--partitions");
+        assertThrows(() -> JobOptions.parse("--input", "x", "--output", "y", "--instances", "magic"), "--instances");
     }
 
     private static void assertThrows(org.junit.jupiter.api.function.Executable call, String named) {

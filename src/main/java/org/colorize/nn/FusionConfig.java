@@ -1,0 +1,54 @@
+package org.colorize.nn;
+
+import java.util.Locale;
+
+/**
+ * The variable parts of {@link InstanceFusion}: how wide its weight-map nets are, what an
+ * instance's weight logit is outside its own box, and which instance features the three upsampling
+ * points see. The module is written once; this project's own training uses {@link #COLORIZE}, an
+ * imported InstColorization checkpoint ({@code latest_net_GF.pth}) {@link #instColorization(int)}.
+ *
+ * @param weightChannels channels of the two hidden 3×3 convs of each weight-map net
+ *     (InstColorization's {@code inner_ch}, 16 in the published nets)
+ * @param outsideBox the instance logit outside the instance's box
+ * @param rectifiedInstanceUp whether the instance features at {@link FusionPoint#CONV8_UP},
+ *     {@link FusionPoint#CONV9_UP} and {@link FusionPoint#CONV10_UP} are taken after the ReLU that
+ *     follows them. In InstColorization they are: its decoder blocks start with an in-place
+ *     {@code nn.ReLU(True)}, which overwrites the tensor the instance generator then returns as the
+ *     feature map; the full image's features there (and the background weight net's input) are
+ *     taken before it.
+ */
+public record FusionConfig(int weightChannels, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+
+    /** An instance's weight logit outside its own box. */
+    public enum OutsideBox {
+        /**
+         * −{@link InstanceFusion#OUTSIDE_BOXES}: the instance gets weight exactly 0 there (this
+         * project's choice: another box's features, zero outside that box, never dilute this one).
+         */
+        EXCLUDED,
+        /**
+         * 0, as InstColorization's resize-and-zero-pad of the predicted map gives it: inside box A but
+         * outside box B, instance B still takes a share exp(0)/Σ of the softmax, with zero features.
+         */
+        ZERO_LOGIT;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What this project trains and its trained models were exported with. */
+    public static final FusionConfig COLORIZE = new FusionConfig(InstanceFusion.WEIGHT_NET_CHANNELS, OutsideBox.EXCLUDED, false);
+
+    public FusionConfig {
+        if (weightChannels < 1 || outsideBox == null) {
+            throw new IllegalArgumentException("invalid fusion config: weight channels " + weightChannels + ", outside box " + outsideBox);
+        }
+    }
+
+    /** InstColorization's published fusion with weight nets of {@code weightChannels} (16 published). */
+    public static FusionConfig instColorization(int weightChannels) {
+        return new FusionConfig(weightChannels, OutsideBox.ZERO_LOGIT, true);
+    }
+}
