@@ -27,6 +27,7 @@ final class Benchmarks {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("train")) return train(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args.length > 0 && args[0].equals("diverse")) return org.colorize.bench.DiverseBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("detector")) return org.colorize.bench.DetectorBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("network")) {
             return network(Arrays.copyOfRange(args, 1, args.length), out, err);

@@ -65,6 +65,7 @@ public final class Main {
         if (args[0].equals("bench")) return Benchmarks.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("train")) return TrainCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("import")) return ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args[0].equals("diverse")) return DiverseCli.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("evaluate")) return EvaluateCli.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("corpus")) return org.colorize.train.corpus.CorpusCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args[0].equals("convert-detector")) return org.colorize.detect.ConvertDetectorCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);

@@ -41,6 +41,21 @@ public enum InputEncoding {
             return false;
         }
     },
+    /**
+     * A noise or latent code drawn by the caller (a diverse model's sample: standard normal numbers,
+     * or a point of the latent space), fed as drawn; not an L encoding.
+     */
+    NOISE {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException("a noise code is not computed from L");
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
+    },
     /** Feature maps of another network (the detector), fed as it computed them; not an L encoding. */
     FEATURES {
         @Override

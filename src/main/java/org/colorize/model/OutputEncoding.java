@@ -22,7 +22,11 @@ public enum OutputEncoding {
     /** One channel per class label: the score of an object centred at each pixel. */
     CLASS_HEATMAP(Meaning.OTHER),
     /** An intermediate feature map of the network (a tap for fusion). */
-    FEATURES(Meaning.OTHER);
+    FEATURES(Meaning.OTHER),
+    /** [N, K] unnormalized weights of a Gaussian mixture over a latent code (a mixture density network). */
+    MIXTURE_LOGITS(Meaning.OTHER),
+    /** [N, K, D] the means of a Gaussian mixture's components over a latent code. */
+    MIXTURE_MEANS(Meaning.OTHER);
 
     private enum Meaning { CHROMA, DISTRIBUTION, OTHER }
 

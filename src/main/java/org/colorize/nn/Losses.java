@@ -63,6 +63,79 @@ public final class Losses {
         return tf.nn.logSoftmax(logits2d);
     }
 
+    /** Mean absolute difference over every element. */
+    public static <T extends TFloating> Operand<T> l1(Ops tf, Operand<T> pred, Operand<T> target) {
+        Operand<T> a = tf.math.abs(tf.math.sub(pred, target));
+        return tf.math.mean(a, allAxes(tf, a));
+    }
+
+    /** Hinge loss of a critic (Lim &amp; Ye 2017; Miyato et al. 2018): mean relu(1 − real) + mean relu(1 + fake). */
+    public static <T extends TFloating> Operand<T> hingeCritic(Ops tf, Operand<T> realScores, Operand<T> fakeScores) {
+        Operand<T> one = tf.constant(realScores.type(), 1.0);
+        Operand<T> r = tf.nn.relu(tf.math.sub(one, realScores));
+        Operand<T> f = tf.nn.relu(tf.math.add(one, fakeScores));
+        return tf.math.add(tf.math.mean(r, allAxes(tf, r)), tf.math.mean(f, allAxes(tf, f)));
+    }
+
+    /** The generator's side of the hinge loss: −mean critic score of its samples. */
+    public static <T extends TFloating> Operand<T> hingeGenerator(Ops tf, Operand<T> fakeScores) {
+        return tf.math.neg(tf.math.mean(fakeScores, allAxes(tf, fakeScores)));
+    }
+
+    /**
+     * The mode-seeking term of Mao et al. 2019 (MSGAN) for two batches generated from the same
+     * inputs with codes z1, z2: 1 / (ε + mean|G(z1) − G(z2)| / mean|z1 − z2|); minimizing it pushes
+     * different codes to different outputs (against the mode collapse of conditional GANs).
+     */
+    public static <T extends TFloating> Operand<T> modeSeeking(Ops tf, Operand<T> out1, Operand<T> out2, Operand<T> z1,
+            Operand<T> z2) {
+        Operand<T> dOut = l1(tf, out1, out2);
+        Operand<T> dz = l1(tf, z1, z2);
+        Class<T> type = out1.type();
+        return tf.math.div(tf.constant(type, 1.0), tf.math.add(tf.constant(type, 1e-5), tf.math.div(dOut, dz)));
+    }
+
+    /**
+     * KL(N(μ, σ²) ‖ N(0, I)) of a diagonal Gaussian posterior, summed over the code's elements and
+     * averaged over the batch: −½ Σ (1 + log σ² − μ² − σ²).
+     *
+     * @param mean [N, …, D] μ
+     * @param logVariance [N, …, D] log σ²
+     */
+    public static <T extends TFloating> Operand<T> gaussianKl(Ops tf, Operand<T> mean, Operand<T> logVariance) {
+        Class<T> type = mean.type();
+        Operand<T> terms = tf.math.sub(tf.math.sub(tf.math.add(tf.constant(type, 1.0), logVariance), tf.math.square(mean)),
+                tf.math.exp(logVariance));
+        Operand<T> perImage = tf.reshape(terms, tf.constant(new long[] {-1, mean.shape().size(mean.shape().numDimensions() - 1)}));
+        Operand<T> sum = tf.reduceSum(perImage, tf.constant(1));
+        return tf.math.mul(tf.constant(type, -0.5), tf.math.mean(sum, tf.constant(0)));
+    }
+
+    /**
+     * Negative log-likelihood of codes t under a Gaussian mixture with isotropic components of fixed
+     * σ (divcolor's MDN loss): mean over N of −log Σ_k π_k N(t | μ_k, σ²I), through a stable
+     * log-sum-exp.
+     *
+     * @param logits [N, K] mixture weights before softmax
+     * @param means  [N, K, D]
+     * @param target [N, D] (or [N, 1, 1, D]) the codes to explain
+     */
+    public static <T extends TFloating> Operand<T> mixtureNll(Ops tf, Operand<T> logits, Operand<T> means, Operand<T> target,
+            double sigma) {
+        Class<T> type = logits.type();
+        long d = means.shape().size(2);
+        Operand<T> t = tf.reshape(target, tf.constant(new long[] {-1, 1, d}));
+        Operand<T> sq = tf.reduceSum(tf.math.square(tf.math.sub(means, t)), tf.constant(2)); // [N, K]
+        double logNorm = -d * Math.log(sigma) - 0.5 * d * Math.log(2 * Math.PI);
+        Operand<T> logComponent = tf.math.add(tf.math.mul(sq, tf.constant(type, -0.5 / (sigma * sigma))),
+                tf.constant(type, logNorm));
+        Operand<T> joint = tf.math.add(logSoftmax(tf, logits), logComponent);
+        Operand<T> max = tf.stopGradient(tf.max(joint, tf.constant(1), org.tensorflow.op.core.Max.keepDims(true)));
+        Operand<T> lse = tf.math.add(tf.reshape(max, tf.constant(new long[] {-1})),
+                tf.math.log(tf.reduceSum(tf.math.exp(tf.math.sub(joint, max)), tf.constant(1))));
+        return tf.math.neg(tf.math.mean(lse, tf.constant(0)));
+    }
+
     private static Operand<TInt32> allAxes(Ops tf, Operand<?> x) {
         return tf.range(tf.constant(0), tf.rank(x), tf.constant(1));
     }

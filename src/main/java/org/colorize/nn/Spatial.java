@@ -42,6 +42,19 @@ public final class Spatial {
         return like.type() == TFloat32.class ? (Operand<T>) y : tf.dtypes.cast(y, like.type());
     }
 
+    /**
+     * A per-image vector {@code v} [N, 1, 1, C] repeated over the H × W grid of {@code like}
+     * [N, H, W, *]: [N, H, W, C] with the static channel count C (how noise and latent codes meet
+     * feature maps).
+     */
+    public static <T extends TFloating> Operand<T> tileOver(Ops tf, Operand<T> v, Operand<?> like) {
+        Operand<TInt32> shape = tf.shape(like);
+        Operand<TInt32> multiples = tf.concat(List.of(tf.constant(new int[] {1}),
+                tf.slice(shape, tf.constant(new int[] {1}), tf.constant(new int[] {2})), tf.constant(new int[] {1})),
+                tf.constant(0));
+        return tf.tile(v, multiples);
+    }
+
     /** Concatenation along channels. */
     public static <T extends TFloating> Operand<T> concat(Ops tf, List<Operand<T>> parts) {
         return tf.concat(parts, tf.constant(3));

@@ -15,7 +15,8 @@ import org.colorize.model.PredictorSource;
  */
 public final class Colorizers {
     private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory(),
-            new InstanceAwareColorizer.Factory(), new SemanticColorizer.Factory());
+            new InstanceAwareColorizer.Factory(), new SemanticColorizer.Factory(),
+            new DiverseColorizer.Factory(DiverseColorizer.GAN_KIND), new DiverseColorizer.Factory(DiverseColorizer.VAE_KIND));
 
     private Colorizers() {
     }

@@ -26,6 +26,12 @@ public record Provenance(String software, String pipeline, String model, String 
                 predictor.origin(), card.summary(), predictor.device(), predictor.natives(), parameters, source.title(), source.sourcePath());
     }
 
+    /** The same record with {@code extra} appended to its parameters (a sample's method, seed and index). */
+    public Provenance withParameters(String extra) {
+        return new Provenance(software, pipeline, model, modelVersion, modelCard, modelSummary, device, natives,
+                parameters + " " + extra, source, sourcePath);
+    }
+
     /** The human-readable record, one fact a line. */
     public String text() {
         return AI_NOTICE + ": the colors of this image were predicted by a neural network from its gray values."

@@ -6,6 +6,8 @@
  * Colorizers.forModel / forCard: card kind → ColorizerFactory → Colorizer       │
  *   FullImageColorizer ("full-image"): GrayImage → NetworkInput → ChromaPredictor
  *                                      → AbUpsampler + Recombiner → ColorOutput
+ *   DiverseColorizer ("diverse-gan", "diverse-vae"): the same path for N samples at once, codes
+ *                                      from (seed, i) → DiverseResult (samples, uncertainty map)
  * ← ColorizeResult: Colorization(s) (ImgLib2 image, ImageMetadata, seed, Provenance),
  *   warnings, StageTimes
  * </pre>

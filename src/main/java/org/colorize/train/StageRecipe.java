@@ -1,6 +1,7 @@
 package org.colorize.train;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.colorize.nn.Adam;
 import org.colorize.nn.ParameterStore;
@@ -32,8 +33,31 @@ interface StageRecipe {
     /** The stage's graph on {@code store}: its loss and how a step is fed. */
     Built build(ParameterStore<TFloat32> store);
 
-    /** What {@link #build} made. */
-    record Built(Operand<TFloat32> loss, Feeder feeder) {}
+    /**
+     * What {@link #build} made.
+     *
+     * @param loss       the loss of the stage's one optimizer (over {@link #scope()}), or the first
+     *                   objective's when there are several
+     * @param feeder     how a step is fed
+     * @param objectives empty for one optimizer over {@link #scope()}; else the optimizers of an
+     *                   alternating step, run one after the other on the same batch each step (a GAN's
+     *                   discriminator then generator; a VAE and its mixture density network)
+     * @param reported   named scalars logged and recorded per step (the objectives' losses and their
+     *                   terms); empty: {@code loss} as "loss"
+     */
+    record Built(Operand<TFloat32> loss, Feeder feeder, List<Objective> objectives, Map<String, Operand<TFloat32>> reported) {
+        public Built {
+            objectives = List.copyOf(objectives);
+            reported = reported.isEmpty() ? Map.of("loss", loss) : new java.util.LinkedHashMap<>(reported);
+        }
+
+        public Built(Operand<TFloat32> loss, Feeder feeder) {
+            this(loss, feeder, List.of(), Map.of());
+        }
+    }
+
+    /** One optimizer of an alternating step: it minimizes {@code loss} over the variables of {@code scope}. */
+    record Objective(String name, Operand<TFloat32> loss, Adam.Scope scope) {}
 
     /** Feeds one step; returns the tensors it made, closed by the runner after the step. */
     @FunctionalInterface

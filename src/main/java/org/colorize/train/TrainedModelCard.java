@@ -109,7 +109,7 @@ final class TrainedModelCard {
     }
 
     /** Counts, licenses and fingerprint of the data; folders by name only (a card names no machine's paths). */
-    private static JsonObject trainingData(TrainingData data) {
+    static JsonObject trainingData(TrainingData data) {
         Map<String, Integer> licenses = data.licenses();
         JsonObject td = new JsonObject();
         int images = data.train().size() + data.validation().size();

@@ -20,6 +20,10 @@
  *   <li>{@link org.colorize.train.ModelExporter}: a clean inference SavedModel and its card, checked
  *       through the runtime against the training graph, installed atomically.</li>
  * </ol>
+ * Multi-stage and alternating training: {@link org.colorize.train.StageRunner} runs
+ * {@link org.colorize.train.StageRecipe}s on one set of weights, one Adam per objective and scope
+ * (InstColorization's three stages; the diverse GAN's critic and generator, the VAE and its MDN:
+ * {@link org.colorize.train.DiverseTraining}), resumable from checkpoints.
  * Front ends: {@code colorize train} ({@code org.colorize.cli}) and Plugins › Colorize › Train
  * Colorizer ({@code org.colorize.ij.TrainPlugin}); {@code colorize bench train} measures the speed.
  */

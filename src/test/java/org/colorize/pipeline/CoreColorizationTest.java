@@ -163,6 +163,7 @@ class CoreColorizationTest {
             ColorizeException byName = assertThrows(ColorizeException.class, () -> Colorizers.forModel(registry, "inst"));
             assertTrue(byName.getMessage().contains("no-such-kind") && byName.getMessage().contains("inst"), byName.getMessage());
         }
-        assertEquals(List.of(FullImageColorizer.KIND, InstanceAwareColorizer.KIND, SemanticColorizer.KIND), Colorizers.kinds());
+        assertEquals(List.of(FullImageColorizer.KIND, InstanceAwareColorizer.KIND, SemanticColorizer.KIND, DiverseColorizer.GAN_KIND,
+                DiverseColorizer.VAE_KIND), Colorizers.kinds());
     }
 }

@@ -1,0 +1,96 @@
+package org.colorize.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.colorize.model.ModelCard;
+import org.colorize.model.ModelCards;
+import org.colorize.testing.Slow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny GAN and a tiny VAE + MDN train a few alternating steps on synthetic pictures (color
+ * tied to position, so there is something to learn) with their losses falling, resume from their
+ * checkpoints and export a model folder whose card reads back.
+ */
+@Slow
+class DiverseTrainingTest {
+    @TempDir
+    Path tmp;
+
+    /** Pictures whose hue follows a diagonal ramp, with L varying too. */
+    static List<RgbImage> pictures(int count, int side, long seed) {
+        Random r = new Random(seed);
+        List<RgbImage> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int[] argb = new int[side * side];
+            double phase = r.nextDouble();
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    double t = (x + y) / (2.0 * side) + phase;
+                    int red = (int) (127 + 120 * Math.sin(2 * Math.PI * t));
+                    int green = (int) (127 + 120 * Math.sin(2 * Math.PI * t + 2));
+                    int blue = (int) (127 + 120 * Math.sin(2 * Math.PI * t + 4));
+                    argb[y * side + x] = 0xff000000 | red << 16 | green << 8 | blue;
+                }
+            }
+            out.add(RgbImage.fromArgb(side, side, argb));
+        }
+        return out;
+    }
+
+    private DiverseTraining.Settings settings(String method, long steps) {
+        return new DiverseTraining.Settings(method, tmp, tmp.resolve("models/tiny-" + method), tmp.resolve("ckpt-" + method),
+                16, 4, steps, 5, 3, method.equals("gan") ? 3e-3 : 1e-2, true);
+    }
+
+    private static JsonObject data() {
+        JsonObject d = new JsonObject();
+        d.addProperty("description", "synthetic ramps");
+        return d;
+    }
+
+    @Test
+    void ganTrainsWithFallingReconstructionAndResumes() throws Exception {
+        DiverseCrops crops = new DiverseCrops(pictures(4, 32, 1), 16, 4, 7);
+        DiverseTraining.Chunk first = DiverseTraining.train(settings("gan", 40), crops, data(), s -> {}, () -> false);
+        StageRunner.StageResult r = first.result();
+        assertEquals(40, r.steps());
+        double l1First = r.firstLosses().get(DiverseGanStage.L1);
+        double l1Last = r.lastLosses().get(DiverseGanStage.L1);
+        assertTrue(l1Last < l1First, "L1 reconstruction falls: " + l1First + " → " + l1Last);
+        assertTrue(r.lastLosses().containsKey(DiverseGanStage.D_LOSS));
+        ModelCard card = ModelCards.read(first.model());
+        assertEquals(DiverseTraining.GAN_KIND, card.kind());
+        assertTrue(Files.isRegularFile(first.model().resolve("saved_model.pb")));
+        assertEquals(2, card.main().signature().inputs().size());
+        // a second chunk continues at step 40 from the checkpoint (Adam's slots included)
+        DiverseTraining.Chunk second = DiverseTraining.train(settings("gan", 45), crops, data(), s -> {}, () -> false);
+        assertEquals(45, second.result().steps());
+        assertEquals(l1First, second.result().firstLosses().get(DiverseGanStage.L1), 0, "first losses carried over");
+    }
+
+    @Test
+    void vaeAndMdnTrainWithFallingLosses() throws Exception {
+        DiverseCrops crops = new DiverseCrops(pictures(4, 32, 2), 16, 4, 9);
+        DiverseTraining.Chunk chunk = DiverseTraining.train(settings("vae", 40), crops, data(), s -> {}, () -> false);
+        StageRunner.StageResult r = chunk.result();
+        double reconFirst = r.firstLosses().get(DiverseVaeStage.RECON);
+        double reconLast = r.lastLosses().get(DiverseVaeStage.RECON);
+        assertTrue(reconLast < reconFirst, "reconstruction falls: " + reconFirst + " → " + reconLast);
+        double nllFirst = r.firstLosses().get(DiverseVaeStage.MDN_NLL);
+        double nllLast = r.lastLosses().get(DiverseVaeStage.MDN_NLL);
+        assertTrue(nllLast < nllFirst, "the MDN's negative log-likelihood falls: " + nllFirst + " → " + nllLast);
+        ModelCard card = ModelCards.read(chunk.model());
+        assertEquals(DiverseTraining.VAE_KIND, card.kind());
+        assertTrue(card.component(DiverseTraining.MDN_ROLE).isPresent());
+        assertTrue(Files.isRegularFile(chunk.model().resolve("mdn/saved_model.pb")));
+    }
+}

@@ -1,0 +1,51 @@
+package org.colorize.train;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tiny diverse models for tests, trained a few steps on synthetic pictures and exported like the
+ * shipped ones: {@code tiny-diverse-gan} and {@code tiny-diverse-vae} in one folder per JVM.
+ */
+public final class TinyDiverseModels {
+    private static Path root;
+
+    private TinyDiverseModels() {}
+
+    /** The folder holding both models (a model registry root). */
+    public static synchronized Path root() {
+        if (root != null) return root;
+        try {
+            Path dir = Files.createTempDirectory("tiny-diverse");
+            JsonObject data = new JsonObject();
+            data.addProperty("description", "synthetic ramps (test)");
+            for (String method : new String[] {"gan", "vae"}) {
+                DiverseTraining.Settings s = new DiverseTraining.Settings(method, dir, dir.resolve("tiny-diverse-" + method),
+                        dir.resolve(".ckpt-" + method), 16, 2, 3, 5, 11, 1e-3, true);
+                DiverseTraining.train(s, new DiverseCrops(DiverseTrainingTest.pictures(3, 24, 5), 16, 2, 3), data, m -> {}, () -> false);
+                AtomicFilesCleanup.deleteTree(dir.resolve(".ckpt-" + method));
+            }
+            root = dir;
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path gan() {
+        return root().resolve("tiny-diverse-gan");
+    }
+
+    public static Path vae() {
+        return root().resolve("tiny-diverse-vae");
+    }
+
+    private static final class AtomicFilesCleanup {
+        static void deleteTree(Path p) throws IOException {
+            org.colorize.files.AtomicFiles.deleteTree(p);
+        }
+    }
+}
