@@ -2,17 +2,12 @@ package org.colorize.ij;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.macro.Interpreter;
-import ij.plugin.PlugIn;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
 import org.colorize.image.Upsampling;
 import org.colorize.io.ImageFiles;
@@ -31,7 +26,7 @@ import org.colorize.runtime.TensorFlowRuntime;
  * {@code run("Diverse Colorizations...", "method=gan model=default samples=8 seed=0 upsample=bilinear montage");}
  * Esc stops it. {@link #sample(String)} is the headless entry for {@code call(...)}.
  */
-public class DiversePlugin implements PlugIn {
+public class DiversePlugin extends CurrentImagePlugin<DiversePlugin.Request> {
     static final String TITLE = "Diverse Colorizations";
     private static final String[] METHODS = {"gan", "vae"};
     static final List<String> KEYS = List.of(DiverseOptions.METHOD, ColorizeOptions.MODEL, DiverseOptions.SAMPLES,
@@ -40,30 +35,23 @@ public class DiversePlugin implements PlugIn {
     /** What the dialog or a macro asked for. */
     record Request(DiverseOptions options, boolean montage) {}
 
+    public DiversePlugin() {
+        super(TITLE);
+    }
+
     @Override
-    public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null) {
-            IJ.noImage();
-            return;
-        }
-        Request request = dialog();
-        if (request == null) return;
-        boolean macro = Macro.getOptions() != null;
-        try {
-            List<ImagePlus> out = sample(imp, request);
-            out.forEach(ImagePlus::show);
-        } catch (ColorizeCanceledException e) {
-            IJ.showStatus(TITLE + ": canceled");
-            if (macro) abort(null);
-        } catch (ColorizeException | IllegalArgumentException e) {
-            if (macro || IJ.getInstance() == null) {
-                IJ.log(TITLE + " error: " + e.getMessage());
-                if (macro) abort(e.getMessage());
-            } else {
-                IJ.error(TITLE, e.getMessage());
-            }
-        }
+    Request optionsFromMacro(String macro) {
+        return dialog(); // GenericDialog reads the macro's options
+    }
+
+    @Override
+    Request optionsFromDialog() {
+        return dialog();
+    }
+
+    @Override
+    void runOn(ImagePlus imp, Request request) throws ColorizeException {
+        sample(imp, request).forEach(ImagePlus::show);
     }
 
     /** The dialog (ImageJ fills it from a macro's options and records it). */
@@ -116,13 +104,6 @@ public class DiversePlugin implements PlugIn {
         } finally {
             IJ.showProgress(1.0);
         }
-    }
-
-    private static void abort(String message) {
-        if (message != null && IJ.getInstance() != null) IJ.error(TITLE, message);
-        Interpreter interpreter = Interpreter.getInstance();
-        if (interpreter != null) interpreter.abortMacro();
-        Macro.abort();
     }
 
     /**
