@@ -100,7 +100,7 @@ public class FullImageColorizer implements Colorizer {
                 int first = indices.get(0);
                 progress.progress(where(first, indices.get(indices.size() - 1), planes) + "network", (first - 0.8) / planes);
                 long t = System.nanoTime();
-                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, workers), temperature,
+                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, options, workers), temperature,
                         options.vividness());
                 clock.network += seconds(t);
                 if (fields.size() != indices.size()) {
@@ -148,10 +148,19 @@ public class FullImageColorizer implements Colorizer {
      *
      * @param planes the full-resolution planes, in batch order
      * @param small  their L at {@code size}², in the same order
+     * @param options the call's options (a subclass's hints)
      */
     protected LightnessBatch networkInputs(ChromaPredictor model, List<LightnessPlane> planes, List<float[]> small, int size,
-            Workers workers) throws ColorizeException {
+            ColorizeOptions options, Workers workers) throws ColorizeException {
+        if (!options.hints().isEmpty()) throw noHints(model);
         return LightnessBatch.of(size, small);
+    }
+
+    /** The error for hints given to a model without hint inputs. */
+    static ColorizeException noHints(ChromaPredictor model) {
+        return new ColorizeException("Model " + model.card().name() + " takes no color hints (its card has no "
+                + org.colorize.nn.HintInputs.AB + " input); colorize without hints or choose a model with hint inputs"
+                + " (the default colorize-semantic has them).");
     }
 
     /** Seconds spent per stage so far. */
