@@ -59,7 +59,7 @@ public final class Evaluator {
     /**
      * Scores every model baseline once per trial of {@code trials} (hints sampled from the truth,
      * {@link TruthHints}), each as its own method ({@code model:NAME+5pt}, {@code model:NAME+global});
-     * the default is the plain colorization only.
+     * a model without hint inputs gets the plain trial only. The default is the plain colorization only.
      */
     public Evaluator withHintTrials(List<TruthHints> trials) {
         if (trials == null || trials.isEmpty()) throw new IllegalArgumentException("no hint trials");
@@ -158,10 +158,15 @@ public final class Evaluator {
     }
 
     /** A baseline, resolved: its method label and, for a model, the loaded model's folder (else null). */
-    private record Method(String method, Path folder, int size) {
+    private record Method(String method, Path folder, int size, boolean hinted) {
         Method(String method, Path folder) {
-            this(method, folder, 0);
+            this(method, folder, 0, false);
         }
+    }
+
+    /** The hint trials of method {@code m}: all of them for a model with hint inputs, else the plain colorization only. */
+    private List<TruthHints> trials(Method m) {
+        return m.hinted() ? hintTrials : List.of(TruthHints.NONE);
     }
 
     /**
@@ -262,7 +267,7 @@ public final class Evaluator {
         EvaluationTable table = new EvaluationTable();
         int n = pairs.size();
         int steps = 1 + (pairs.get(0).pred() != null ? 1 : 0);
-        for (Method m : asked) steps += m.folder() == null ? 1 : hintTrials.size();
+        for (Method m : asked) steps += m.folder() == null ? 1 : trials(m).size();
         for (int i = 0; i < n; i++) {
             Pair pair = pairs.get(i);
             try {
@@ -314,7 +319,7 @@ public final class Evaluator {
                 table.add(t.score(pair.name(), ImageScores.GRAY, gray));
                 scored(pair.name(), ImageScores.GRAY, gray, t);
             } else {
-                for (TruthHints trial : hintTrials) {
+                for (TruthHints trial : trials(m)) {
                     double from = base + done * step;
                     String method = m.method() + trial.label();
                     progress.progress(prefix + method, from);
@@ -354,8 +359,9 @@ public final class Evaluator {
                         + folder.getFileName() + "'; give them different folder names so their rows can be told apart.");
             }
             progress.progress("loading model " + folder.getFileName(), 0);
-            int size = registry.load(folder.toString(), options.device()).card().inputSize();
-            byMethod.put(method, new Method(method, folder, size));
+            org.colorize.model.ModelCard card = registry.load(folder.toString(), options.device()).card();
+            boolean hinted = card.main().signature().inputs().stream().anyMatch(in -> in.encoding().isHint());
+            byMethod.put(method, new Method(method, folder, card.inputSize(), hinted));
         }
         return new ArrayList<>(byMethod.values());
     }
