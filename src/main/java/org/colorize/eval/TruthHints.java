@@ -86,4 +86,24 @@ public record TruthHints(int points, boolean global) {
         }
         return (int) Math.round((double) r / n) << 16 | (int) Math.round((double) g / n) << 8 | (int) Math.round((double) b / n);
     }
+
+    /**
+     * Writes the hints the evaluation takes from a truth image as a hints CSV (for the command
+     * line's {@code --hints}): {@code TruthHints TRUTH.png COUNT NETWORK_SIZE OUT.csv}. The image
+     * is named by its file name without extension, as in the evaluation.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: TruthHints TRUTH.png COUNT NETWORK_SIZE OUT.csv");
+            System.exit(2);
+        }
+        java.nio.file.Path truth = java.nio.file.Path.of(args[0]);
+        org.colorize.io.DecodedImage d = org.colorize.io.ImageDecoder.read(truth);
+        String name = org.colorize.io.ImageFolder.baseName(truth);
+        ColorHints h = new TruthHints(Integer.parseInt(args[1]), false).sample(name, d.raster().opaqueOnWhite().argb(),
+                d.width(), d.height(), Integer.parseInt(args[2]));
+        StringBuilder sb = new StringBuilder(ColorHints.CSV_HEADER).append('\n');
+        for (String p : h.pointsText().split(";")) if (!p.isEmpty()) sb.append(p).append('\n');
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[3]), sb.toString());
+    }
 }
