@@ -16,7 +16,9 @@ import org.tensorflow.types.family.TFloating;
  *       (Zhang's release convention; InstColorization's −0.5 offset is not used). They enter at the
  *       first convolution: {@code conv1_1(L) + conv1_1_hint([ab, mask])} before its ReLU, which is
  *       exactly a {@code conv1_1} on {@code [L, ab, mask]} whose new input weights start at zero
- *       (kept as a separate variable so the plain network's weights keep their names and shapes);</li>
+ *       (kept as a separate variable so the plain network's weights keep their names and shapes);
+ *       and once more at {@code conv3_3}, 4×4 average-pooled, through a zero-started 3×3 conv
+ *       ({@link #localQuarter});</li>
  *   <li><b>global</b>: {@value #GLOBAL} [N, 1, 1, {@value #GLOBAL_CHANNELS}] = a reference's ab
  *       histogram over Zhang's 313 bins (sum 1), its saturation and a flag that is 1 when a global
  *       hint is given; through a small branch of 1×1 convolutions (Zhang's global-hints network:
@@ -76,10 +78,17 @@ public final class HintInputs {
         return tf.nn.conv2d(x, tf.math.mul(w, p.scalar(WEIGHT_SCALE)), List.of(1L, 1L, 1L, 1L), "SAME");
     }
 
-    /** {@code hook}, and at {@code conv4_3} the global branch added after it. */
-    static <T extends TFloating> FusionHook<T> withGlobal(FusionHook<T> hook, Operands<T> h, Siggraph17Config cfg) {
+    /** Side of the average pooling that brings the local hints to {@code conv3_3}'s scale (1/4). */
+    static final int CONV3_STRIDE = 4;
+
+    /**
+     * {@code hook}, then at {@code conv3_3} the local hints again at its scale and at {@code conv4_3}
+     * the global branch, each added after the hook's own fusion.
+     */
+    static <T extends TFloating> FusionHook<T> withHints(FusionHook<T> hook, Operands<T> h, Siggraph17Config cfg) {
         return (point, features, p) -> {
             Operand<T> y = hook.fuse(point, features, p);
+            if (point == FusionPoint.CONV3_3) return p.tf("hints/conv3").math.add(y, localQuarter(p, h, cfg.channels(256)));
             if (point != FusionPoint.CONV4_3) return y;
             int c = cfg.channels(512);
             Operand<T> g = dense(p, "hints/global_1", h.global(), GLOBAL_CHANNELS, c, false);
@@ -88,6 +97,22 @@ public final class HintInputs {
             g = dense(p, "hints/global_3", g, c, c, true);
             return p.tf("hints/global").math.add(y, g); // [N,1,1,C] broadcast over H, W
         };
+    }
+
+    /**
+     * The local hints, 4×4 average-pooled (ab and mask means: a hint covering part of a cell counts
+     * in proportion), through a zero-started 3×3 conv, for {@code conv3_3}: the classes head reads
+     * that scale through its shortcut, so a hint reaches the output without first having to be
+     * carried through conv1 and conv2 (a short warm-started run learns this path first).
+     */
+    static <T extends TFloating> Operand<T> localQuarter(ParameterStore<T> p, Operands<T> h, int channels) {
+        Ops tf = p.tf("hints/conv3_3");
+        Operand<T> x = Spatial.concat(tf, List.of(h.ab(), h.mask()));
+        Operand<T> pooled = tf.nn.avgPool(x, List.of(1L, (long) CONV3_STRIDE, (long) CONV3_STRIDE, 1L),
+                List.of(1L, (long) CONV3_STRIDE, (long) CONV3_STRIDE, 1L), "VALID");
+        Variable<T> w = p.parameter("hints/conv3_3/weight", Shape.of(3, 3, 3, channels), Init.zeros());
+        p.flops().add("hints/conv3_3", FlopCounter.pixels(pooled), 9L * 3 * channels);
+        return tf.nn.conv2d(pooled, tf.math.mul(w, p.scalar(WEIGHT_SCALE)), List.of(1L, 1L, 1L, 1L), "SAME");
     }
 
     private static <T extends TFloating> Operand<T> dense(ParameterStore<T> p, String name, Operand<T> x, int in, int out,

@@ -72,11 +72,11 @@ public final class Siggraph17Net {
 
     /**
      * The network with {@code hook} at the fusion points and, when {@code hints} is not null, the
-     * user hints of {@link HintInputs} (local at {@code conv1_1}, global at {@code conv4_3}).
+     * user hints of {@link HintInputs} (local at {@code conv1_1} and {@code conv3_3}, global at {@code conv4_3}).
      */
     public static <T extends TFloating> Outputs<T> build(ParameterStore<T> p, Operand<T> input, Siggraph17Config cfg,
             FusionHook<T> plainHook, HintInputs.Operands<T> hints) {
-        FusionHook<T> hook = hints != null ? HintInputs.withGlobal(plainHook, hints, cfg) : plainHook;
+        FusionHook<T> hook = hints != null ? HintInputs.withHints(plainHook, hints, cfg) : plainHook;
         long c = Conv2d.channels(input, "input");
         if (c != cfg.inputChannels()) {
             throw new IllegalArgumentException("config wants " + cfg.inputChannels() + " input channels, input has " + c);
