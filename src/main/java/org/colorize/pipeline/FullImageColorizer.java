@@ -112,7 +112,7 @@ public class FullImageColorizer implements Colorizer {
                     cancel.check();
                     progress.progress(where(i, i, planes) + "recombining with L", (i - 0.3) / planes);
                     t = System.nanoTime();
-                    AbField ab = fields.get(k);
+                    AbField ab = afterNetwork(fields.get(k), small.get(k), size, batchPlanes.get(k), options);
                     float[] guide = ab.size() == size ? small.get(k) : NetworkInput.resample(small.get(k), size, ab.size());
                     AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab.ab(), guide, ab.size(), gray.width(),
                             gray.height());
@@ -154,6 +154,16 @@ public class FullImageColorizer implements Colorizer {
             ColorizeOptions options, Workers workers) throws ColorizeException {
         if (!options.hints().isEmpty()) throw noHints(model);
         return LightnessBatch.of(size, small);
+    }
+
+    /**
+     * What the network's ab of one plane becomes before upsampling (a subclass's hint propagation);
+     * as is by default.
+     *
+     * @param small the plane's L at {@code size}²
+     */
+    protected AbField afterNetwork(AbField ab, float[] small, int size, LightnessPlane plane, ColorizeOptions options) {
+        return ab;
     }
 
     /** The error for hints given to a model without hint inputs. */

@@ -15,6 +15,8 @@ import org.colorize.detect.GrayPlane;
 import org.colorize.detect.SemanticFeatures;
 import org.colorize.image.LightnessPlane;
 import org.colorize.image.NetworkInput;
+import org.colorize.color.HintPropagation;
+import org.colorize.model.AbField;
 import org.colorize.model.ChromaPredictor;
 import org.colorize.model.LightnessBatch;
 import org.colorize.model.InputEncoding;
@@ -103,6 +105,27 @@ public final class SemanticColorizer extends FullImageColorizer {
             }
         }
         return new LightnessBatch(size, small, extras);
+    }
+
+    /** With local hints: each hint's correction carried over its region by lightness ({@link HintPropagation}). */
+    @Override
+    protected AbField afterNetwork(AbField ab, float[] small, int size, LightnessPlane plane, ColorizeOptions options) {
+        List<ColorHints.Point> points = options.hints().points();
+        if (points.isEmpty()) return ab;
+        int n = points.size();
+        int[] xs = new int[n];
+        int[] ys = new int[n];
+        float[] hab = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            ColorHints.Point p = points.get(i);
+            int[] c = HintMaps.toNetwork(p.x(), p.y(), plane.width(), plane.height(), size);
+            xs[i] = c[0];
+            ys[i] = c[1];
+            float[] v = p.ab();
+            hab[2 * i] = v[0];
+            hab[2 * i + 1] = v[1];
+        }
+        return new AbField(HintPropagation.apply(ab.ab(), ab.size(), small, size, xs, ys, hab), size);
     }
 
     private static Detector detector(ChromaPredictor model) throws ColorizeException {
