@@ -16,6 +16,7 @@ import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.BoxChoice;
+import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
 import org.colorize.runtime.CancelToken;
@@ -47,7 +48,9 @@ final class BatchColorizer {
     int run(CliArguments args) {
         List<Path> files;
         Colorizer colorizer;
+        ColorizeOptions options;
         try {
+            options = args.options().withHints(HintsOption.read(args.hints(), args.reference()));
             files = expand(args.inputs());
             ImageFiles.prepareFolder(args.outputDir());
             checkNameClashes(files);
@@ -88,7 +91,7 @@ final class BatchColorizer {
                 err.println(prefix + "error: " + e.getMessage());
             }
         }
-        FileBatch.Result result = new FileBatch(err, cancel).run(todo, prefixes, colorizer, args.options(), args.outputDir(),
+        FileBatch.Result result = new FileBatch(err, cancel).run(todo, prefixes, colorizer, options, args.outputDir(),
                 args.overwrite());
         if (result.canceled()) {
             err.println("colorize: canceled");

@@ -14,16 +14,18 @@ import org.colorize.pipeline.ColorizeOptions;
  * The colorize command line: inputs, an output folder and {@link ColorizeOptions} as --key value;
  * {@code --overwrite} replaces existing outputs, {@code --skip-existing} leaves them and colorizes
  * the rest (to finish an interrupted batch), {@code --verbose} shows the libraries' log lines,
- * {@code --boxes} names where an instance-aware model's boxes come from.
+ * {@code --boxes} names where an instance-aware model's boxes come from, {@code --hints} and
+ * {@code --reference} give color hints ({@link HintsOption}).
  */
 record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, boolean overwrite, boolean skipExisting,
-        boolean verbose, String boxes) {
+        boolean verbose, String boxes, String hints, String reference) {
 
     static final String USAGE = String.join("\n",
             "usage: colorize IN... -o OUTDIR [--model NAME|PATH] [--device auto|cpu|gpu]",
             "                [--upsample bilinear|guided] [--temperature default|T] [--vividness default|V]",
             "                [--overwrite | --skip-existing] [--verbose]",
             "                [--boxes " + BoxChoice.VALUES + "]   (instance-aware models)",
+            "                [--hints FILE.csv] [--reference IMAGE]   (color hints; models with hint inputs)",
             "       colorize models            list the installed models",
             "       colorize train --data DIR --out models/NAME [...]   train a model (colorize train --help)",
             "       colorize bench [train]     benchmarks: pipeline, or training and network speed",
@@ -36,16 +38,21 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
             "rest (rerun an interrupted batch with it to finish it). An input is never replaced.",
             "--temperature default uses the model card's; --vividness (0-1, distribution models)",
             "shrinks unsure colors toward gray (default: the card's). --verbose shows the libraries' log lines.",
+            "--hints FILE.csv: a header line x,y,color, then x,y,#rrggbb a line (positions in the input's",
+            "pixels; every input gets the same points); --reference IMAGE: a color image whose palette",
+            "is the global hint. Both are recorded in the output's provenance.",
             "Ctrl-C stops at once; the image being colorized is not written (exit code 130).");
 
     static CliArguments parse(String[] args) {
-        CommandLineArgs a = CommandLineArgs.spec().values(ColorizeOptions.KEYS).values("output", "boxes").alias("-o", "output")
+        CommandLineArgs a = CommandLineArgs.spec().values(ColorizeOptions.KEYS).values("output", "boxes", "hints", "reference").alias("-o", "output")
                 .flags("overwrite", "skip-existing", "verbose").parse(args);
         List<Path> inputs = new ArrayList<>();
         for (String p : a.positionals()) inputs.add(Paths.get(p));
         Map<String, String> options = new LinkedHashMap<>(a.asMap());
         options.remove("output");
         options.remove("boxes");
+        options.remove("hints");
+        options.remove("reference");
         Path out = a.has("output") ? Paths.get(a.value("output", null)) : null;
         boolean overwrite = a.flag("overwrite");
         boolean skipExisting = a.flag("skip-existing");
@@ -56,6 +63,7 @@ record CliArguments(List<Path> inputs, Path outputDir, ColorizeOptions options, 
         if (overwrite && skipExisting) {
             throw new IllegalArgumentException("--overwrite and --skip-existing contradict each other; give one of them");
         }
-        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose, boxes);
+        return new CliArguments(inputs, out, ColorizeOptions.fromMap(options), overwrite, skipExisting, verbose, boxes,
+                a.value("hints", null), a.value("reference", null));
     }
 }

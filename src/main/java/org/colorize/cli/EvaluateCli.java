@@ -18,6 +18,7 @@ import org.colorize.eval.DetectorAgreement;
 import org.colorize.eval.EvaluationTable;
 import org.colorize.eval.Evaluator;
 import org.colorize.eval.MakeGray;
+import org.colorize.eval.TruthHints;
 import org.colorize.model.ModelRegistry;
 import org.colorize.ColorizeException;
 import org.colorize.CommandLineArgs;
@@ -34,7 +35,7 @@ final class EvaluateCli {
             "usage: colorize evaluate --truth DIR|FILE [--pred DIR|FILE] [--baseline gray|MODEL]...",
             "                         [--csv FILE [--overwrite]] [--device auto|cpu|gpu]",
             "                         [--upsample bilinear|guided] [--temperature T] [--vividness V]",
-            "                         [--detector coco-centernet|DIR|none]",
+            "                         [--detector coco-centernet|DIR|none] [--hints 0,1,5,20,global]",
             "       colorize evaluate --make-gray --truth DIR|FILE -o OUTDIR",
             "",
             "Scores colorized images (--pred) against their color originals (--truth): PSNR and SSIM",
@@ -54,6 +55,11 @@ final class EvaluateCli {
             "                    images agree with those on the truth (same class, IoU >= 0.5):",
             "                    precision, recall, class-set agreement; default coco-centernet when",
             "                    installed, none to skip.",
+            "  --hints LIST      score each model baseline once per entry: N = N color hints taken from",
+            "                    the truth (random points, fixed seed per image, the truth's mean color",
+            "                    over the square a hint covers), global = the truth's own palette as",
+            "                    the global hint; rows model:NAME+Npt, model:NAME+global (models with",
+            "                    hint inputs). Default: the plain colorization only.",
             "  --make-gray       write OUTDIR/<name>.png for each truth image: its L channel as an",
             "                    8-bit gray input for any colorizer. Existing files are never replaced.",
             "",
@@ -63,7 +69,12 @@ final class EvaluateCli {
 
     /** The parsed command line. */
     record Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite,
-            ColorizeOptions colorize, boolean makeGray, Path outputDir, String detector) {
+            ColorizeOptions colorize, boolean makeGray, Path outputDir, String detector, List<TruthHints> hints) {
+        Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite, ColorizeOptions colorize,
+                boolean makeGray, Path outputDir, String detector) {
+            this(truth, pred, baselines, csv, overwrite, colorize, makeGray, outputDir, detector, List.of(TruthHints.NONE));
+        }
+
         Args(Path truth, Path pred, List<Baseline> baselines, Path csv, boolean overwrite, ColorizeOptions colorize,
                 boolean makeGray, Path outputDir) {
             this(truth, pred, baselines, csv, overwrite, colorize, makeGray, outputDir, DEFAULT_DETECTOR);
@@ -97,7 +108,7 @@ final class EvaluateCli {
 
     static Args parse(String[] args) {
         CommandLineArgs a = CommandLineArgs.spec()
-                .values("truth", "pred", "csv", "output", "detector", ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE,
+                .values("truth", "pred", "csv", "output", "detector", "hints", ColorizeOptions.DEVICE, ColorizeOptions.UPSAMPLE,
                         ColorizeOptions.TEMPERATURE, ColorizeOptions.VIVIDNESS)
                 .repeatable("baseline").alias("-o", "output").flags("overwrite", "make-gray")
                 .noPositionals(" (give images with --truth and --pred)").parse(args);
@@ -130,8 +141,12 @@ final class EvaluateCli {
             }
             if (overwrite && csv == null) throw new IllegalArgumentException("--overwrite applies to --csv FILE, which is missing");
         }
+        List<TruthHints> hints = a.has("hints") ? TruthHints.parseList(a.value("hints", "")) : List.of(TruthHints.NONE);
+        if (a.has("hints") && baselines.stream().allMatch(Baseline::isGray)) {
+            throw new IllegalArgumentException("--hints applies to model baselines; give --baseline MODEL");
+        }
         return new Args(truth, pred, List.copyOf(baselines), csv, overwrite, ColorizeOptions.fromMap(colorize), makeGray,
-                outputDir, detector);
+                outputDir, detector, hints);
     }
 
     private static Path path(CommandLineArgs a, String key) {
@@ -146,7 +161,7 @@ final class EvaluateCli {
         try (ModelRegistry registry = new ModelRegistry(ModelRegistry.standardRoots());
                 Detector detector = detector(args.detector(), registry, err)) {
             DetectorAgreement agreement = detector == null ? null : new DetectorAgreement(detector, DetectorOptions.defaults());
-            Evaluator.Evaluation result = new Evaluator(registry).observe(agreement).evaluate(args.truth(), args.pred(),
+            Evaluator.Evaluation result = new Evaluator(registry).withHintTrials(args.hints()).observe(agreement).evaluate(args.truth(), args.pred(),
                     args.baselines(), args.colorize(), progress(err));
             for (String w : result.warnings()) err.println(PROGRAM + ": warning: " + w);
             out.print(result.table().toText());

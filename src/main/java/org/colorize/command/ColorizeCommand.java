@@ -14,6 +14,7 @@ import org.colorize.io.InputImages;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.Colorization;
 import org.colorize.pipeline.ColorizeContext;
+import org.colorize.pipeline.ColorHints;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.ColorizeResult;
 import org.colorize.pipeline.Colorizers;
@@ -69,6 +70,13 @@ public class ColorizeCommand extends ContextCommand {
             description = "Vividness 0-1 (1: as decoded; lower: unsure colors shrink toward gray), or default for the model card's")
     private String vividness = ColorizeOptions.DEFAULT;
 
+    @Parameter(required = false, persist = false,
+            description = "Color hints x1,y1,#rrggbb;x2,y2,#rrggbb (image pixels; models with hint inputs)")
+    private String hints = "";
+
+    @Parameter(required = false, persist = false, description = "A color image whose palette is the global hint")
+    private File reference;
+
     @Parameter(type = ItemIO.OUTPUT)
     private Img<?> colorizedImg;
 
@@ -93,7 +101,8 @@ public class ColorizeCommand extends ContextCommand {
 
     private void colorize() throws ColorizeException {
         ColorizeOptions options = new ColorizeOptions(model, DeviceChoice.parse(device), Upsampling.parse(upsample),
-                ColorizeOptions.parseTemperature(temperature), ColorizeOptions.parseVividness(vividness));
+                ColorizeOptions.parseTemperature(temperature), ColorizeOptions.parseVividness(vividness))
+                .withHints(new ColorHints(ColorHints.parsePoints(hints), reference == null ? null : reference(reference)));
         SourceImage source = source();
         ModelRegistry registry = ImageJHost.registry();
         ColorizeContext context = ColorizeContext.of((stage, f) -> log.debug("colorize: " + stage), this::isCanceled);
@@ -103,6 +112,15 @@ public class ColorizeCommand extends ContextCommand {
         colorizedImg = first.image();
         colorized = ImagePlusAdapter.toImagePlus(first);
         if (output != null) ImageFiles.write(colorized, output.toPath(), false);
+    }
+
+    private static ColorHints.Reference reference(File file) throws ColorizeException {
+        ImagePlus imp = org.colorize.io.InputImages.open(file.toPath());
+        if (imp.getType() != ImagePlus.COLOR_RGB) {
+            throw new ColorizeException("The reference " + file + " is not an RGB color image (it has no colors to give).");
+        }
+        int[] rgb = (int[]) imp.getProcessor().getPixels();
+        return ColorHints.Reference.ofRgb(file.toString(), rgb, ColorHints.Reference.stepFor(rgb.length));
     }
 
     private SourceImage source() throws ColorizeException {

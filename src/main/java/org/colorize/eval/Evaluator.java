@@ -56,6 +56,17 @@ public final class Evaluator {
     }
 
     /** Shows every prediction this evaluator scores to {@code o} too (null: none); returns this. */
+    /**
+     * Scores every model baseline once per trial of {@code trials} (hints sampled from the truth,
+     * {@link TruthHints}), each as its own method ({@code model:NAME+5pt}, {@code model:NAME+global});
+     * a model without hint inputs gets the plain trial only. The default is the plain colorization only.
+     */
+    public Evaluator withHintTrials(List<TruthHints> trials) {
+        if (trials == null || trials.isEmpty()) throw new IllegalArgumentException("no hint trials");
+        this.hintTrials = List.copyOf(trials);
+        return this;
+    }
+
     public Evaluator observe(PredictionObserver o) {
         observer = o;
         return this;
@@ -71,6 +82,8 @@ public final class Evaluator {
      *                  baseline then fails with a message)
      */
     /** An evaluator whose model baselines are colorized by the product's pipeline. */
+    private List<TruthHints> hintTrials = List.of(TruthHints.NONE);
+
     public Evaluator(ModelRegistry registry) {
         this(registry, ModelBaseline.throughPipeline(registry));
     }
@@ -145,7 +158,15 @@ public final class Evaluator {
     }
 
     /** A baseline, resolved: its method label and, for a model, the loaded model's folder (else null). */
-    private record Method(String method, Path folder) {
+    private record Method(String method, Path folder, int size, boolean hinted) {
+        Method(String method, Path folder) {
+            this(method, folder, 0, false);
+        }
+    }
+
+    /** The hint trials of method {@code m}: all of them for a model with hint inputs, else the plain colorization only. */
+    private List<TruthHints> trials(Method m) {
+        return m.hinted() ? hintTrials : List.of(TruthHints.NONE);
     }
 
     /**
@@ -245,7 +266,8 @@ public final class Evaluator {
         List<Method> asked = resolve(baselines == null ? List.of() : baselines, options, progress);
         EvaluationTable table = new EvaluationTable();
         int n = pairs.size();
-        int steps = 1 + (pairs.get(0).pred() != null ? 1 : 0) + asked.size();
+        int steps = 1 + (pairs.get(0).pred() != null ? 1 : 0);
+        for (Method m : asked) steps += m.folder() == null ? 1 : trials(m).size();
         for (int i = 0; i < n; i++) {
             Pair pair = pairs.get(i);
             try {
@@ -297,12 +319,19 @@ public final class Evaluator {
                 table.add(t.score(pair.name(), ImageScores.GRAY, gray));
                 scored(pair.name(), ImageScores.GRAY, gray, t);
             } else {
-                double from = base + done * step;
-                progress.progress(prefix + m.method(), from);
-                int[] colorized = modelBaseline.colorize(pair.name(), t.l, w, h, truthName, m.method(), m.folder(), options,
-                        (stage, f) -> progress.progress(prefix + m.method() + ": " + stage, from + f * step), warnings);
-                table.add(t.score(pair.name(), m.method(), colorized));
-                scored(pair.name(), m.method(), colorized, t);
+                for (TruthHints trial : trials(m)) {
+                    double from = base + done * step;
+                    String method = m.method() + trial.label();
+                    progress.progress(prefix + method, from);
+                    ColorizeOptions hinted = trial.equals(TruthHints.NONE) ? options
+                            : options.withHints(trial.sample(pair.name(), t.argb, w, h, m.size()));
+                    int[] colorized = modelBaseline.colorize(pair.name(), t.l, w, h, truthName, method, m.folder(), hinted,
+                            (stage, f) -> progress.progress(prefix + method + ": " + stage, from + f * step), warnings);
+                    table.add(t.score(pair.name(), method, colorized));
+                    scored(pair.name(), method, colorized, t);
+                    done++;
+                }
+                done--;
             }
             done++;
         }
@@ -330,8 +359,9 @@ public final class Evaluator {
                         + folder.getFileName() + "'; give them different folder names so their rows can be told apart.");
             }
             progress.progress("loading model " + folder.getFileName(), 0);
-            registry.load(folder.toString(), options.device());
-            byMethod.put(method, new Method(method, folder));
+            org.colorize.model.ModelCard card = registry.load(folder.toString(), options.device()).card();
+            boolean hinted = card.main().signature().inputs().stream().anyMatch(in -> in.encoding().isHint());
+            byMethod.put(method, new Method(method, folder, card.inputSize(), hinted));
         }
         return new ArrayList<>(byMethod.values());
     }

@@ -45,6 +45,17 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
         NDArray l = manager.create(encoded, new Shape(size, size, 1));
         l.setName(card.inputName());
         NDList inputs = new NDList(l);
+        // hint inputs nobody gave are "no hint": zeros, so every caller of a hinted model gets its plain colorization
+        for (SignatureInput in : card.main().signature().inputs()) {
+            if (in.encoding().isHint() && !plane.extras().containsKey(in.name())) {
+                int side = extraSide(in.name(), size);
+                long channels = in.encoding() == InputEncoding.HINT_AB ? 2
+                        : in.encoding() == InputEncoding.HINT_MASK ? 1 : org.colorize.color.GlobalHint.CHANNELS;
+                NDArray zero = manager.zeros(new Shape(side, side, channels));
+                zero.setName(in.name());
+                inputs.add(zero);
+            }
+        }
         for (Map.Entry<String, float[]> e : plane.extras().entrySet()) {
             float[] v = e.getValue();
             int side = extraSide(e.getKey(), size);
@@ -62,7 +73,7 @@ final class ChromaTranslator implements Translator<ChromaTranslator.Plane, AbFie
      */
     private int extraSide(String name, int size) {
         return card.main().signature().input(name)
-                .map(in -> (int) ((long) size * in.size() / card.inputSize()))
+                .map(in -> in.encoding() == InputEncoding.GLOBAL_HINT ? 1 : (int) ((long) size * in.size() / card.inputSize()))
                 .orElse(size);
     }
 

@@ -4,8 +4,9 @@ import org.colorize.EnumKeys;
 
 /**
  * What a signature input holds: CIE lightness L (0..100) on one channel, in one of three
- * encodings a colorizer takes, an RGB image (a detector's input), or {@link #FEATURES}
- * (detector features a semantic model takes as extra inputs, fed as computed).
+ * encodings a colorizer takes, an RGB image (a detector's input), {@link #FEATURES}
+ * (detector features a semantic model takes as extra inputs, fed as computed), or user color hints
+ * ({@link #HINT_AB}, {@link #HINT_MASK}, {@link #GLOBAL_HINT}).
  */
 public enum InputEncoding {
     /** (L − 50) / 100, Zhang's and InstColorization's normalization. */
@@ -56,6 +57,42 @@ public enum InputEncoding {
             return false;
         }
     },
+    /** Local color hints' ab / 110 at the network size (2 channels, 0 where there is no hint); not an L encoding. */
+    HINT_AB {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
+    },
+    /** Where local color hints are: 1 at a hint, 0 elsewhere, at the network size (1 channel). */
+    HINT_MASK {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
+    },
+    /** A global color hint per image ({@code [1, 1, 315]}: 313-bin ab histogram, saturation, flag). */
+    GLOBAL_HINT {
+        @Override
+        public float encode(float lightness) {
+            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
+        }
+
+        @Override
+        public boolean isLightness() {
+            return false;
+        }
+    },
     /** Feature maps of another network (the detector), fed as it computed them; not an L encoding. */
     FEATURES {
         @Override
@@ -79,6 +116,11 @@ public enum InputEncoding {
     /** Whether the input is the one L channel a colorizer takes. */
     public boolean isLightness() {
         return true;
+    }
+
+    /** Whether the input carries user color hints (zero means none). */
+    public boolean isHint() {
+        return this == HINT_AB || this == HINT_MASK || this == GLOBAL_HINT;
     }
 
     public String key() {

@@ -67,6 +67,16 @@ public final class Siggraph17Net {
     /** The network with {@code hook} applied at each of the 13 fusion points. */
     public static <T extends TFloating> Outputs<T> build(ParameterStore<T> p, Operand<T> input, Siggraph17Config cfg,
             FusionHook<T> hook) {
+        return build(p, input, cfg, hook, null);
+    }
+
+    /**
+     * The network with {@code hook} at the fusion points and, when {@code hints} is not null, the
+     * user hints of {@link HintInputs} (local at {@code conv1_1} and {@code conv3_3}, global at {@code conv4_3}).
+     */
+    public static <T extends TFloating> Outputs<T> build(ParameterStore<T> p, Operand<T> input, Siggraph17Config cfg,
+            FusionHook<T> plainHook, HintInputs.Operands<T> hints) {
+        FusionHook<T> hook = hints != null ? HintInputs.withHints(plainHook, hints, cfg) : plainHook;
         long c = Conv2d.channels(input, "input");
         if (c != cfg.inputChannels()) {
             throw new IllegalArgumentException("config wants " + cfg.inputChannels() + " input channels, input has " + c);
@@ -83,7 +93,10 @@ public final class Siggraph17Net {
         int c512 = cfg.channels(512);
 
         Operand<T> x = normalizeInput(p, input);
-        Operand<T> conv1 = fuse.at(FusionPoint.CONV1_2, block(p, "conv1", x, 2, c64, 1));
+        Operand<T> conv1_1 = Conv2d.apply(p, "conv1_1", x, Conv2d.Spec.of(c64, 3));
+        if (hints != null) conv1_1 = p.tf("conv1_1").math.add(conv1_1, HintInputs.local(p, hints, c64));
+        Operand<T> conv1 = convRelu(p, "conv1_2", relu(p, "conv1_1", conv1_1), c64, 1);
+        conv1 = fuse.at(FusionPoint.CONV1_2, BatchNorm.apply(p, "conv1_norm", conv1));
         Operand<T> conv2 = fuse.at(FusionPoint.CONV2_2, block(p, "conv2", subsample(p, "conv2", conv1), 2, c128, 1));
         Operand<T> conv3 = fuse.at(FusionPoint.CONV3_3, block(p, "conv3", subsample(p, "conv3", conv2), 3, c256, 1));
         Operand<T> y = fuse.at(FusionPoint.CONV4_3, block(p, "conv4", subsample(p, "conv4", conv3), 3, c512, 1));

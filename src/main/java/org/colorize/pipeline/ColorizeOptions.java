@@ -20,8 +20,12 @@ import org.colorize.runtime.DeviceChoice;
  * @param vividness   how much of a distribution model's color survives where it is unsure, 0…1
  *                    ({@link org.colorize.color.ConfidenceShrink}: 1 keeps the annealed mean, lower
  *                    values shrink flat distributions toward gray); NaN means the card's, {@value #DEFAULT}
+ * @param hints       user color hints ({@link ColorHints}; {@link ColorHints#NONE} for the plain colorization),
+ *                    recorded as {@value #HINTS}= and {@value #REFERENCE}= when given; only models with hint
+ *                    inputs take them
  */
-public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature, double vividness) {
+public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature, double vividness,
+        ColorHints hints) {
     public static final String MODEL = "model";
     public static final String DEVICE = "device";
     public static final String UPSAMPLE = "upsample";
@@ -29,17 +33,29 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
     public static final String VIVIDNESS = "vividness";
     /** The value of a key that means "the model's own" (model: the default model; temperature: the card's). */
     public static final String DEFAULT = "default";
-    /** Every macro key, in dialog order. */
+    /** The key of local hints' text form ({@link ColorHints#pointsText()}). */
+    public static final String HINTS = "hints";
+    /** The key of the global hint's reference (an image title or a file path). */
+    public static final String REFERENCE = "reference";
+    /** Every macro key of the plain colorization, in dialog order. */
     public static final List<String> KEYS = List.of(MODEL, DEVICE, UPSAMPLE, TEMPERATURE, VIVIDNESS);
+    /** The keys colorization with hints adds. */
+    public static final List<String> HINT_KEYS = List.of(HINTS, REFERENCE);
 
     public ColorizeOptions {
         model = model == null ? "" : model.trim();
+        hints = hints == null ? ColorHints.NONE : hints;
         if (!Double.isNaN(temperature) && !(temperature > 0 && temperature <= 10)) {
             throw new IllegalArgumentException("temperature must be in (0, 10], was " + temperature);
         }
         if (!Double.isNaN(vividness) && !(vividness >= 0 && vividness <= 1)) {
             throw new IllegalArgumentException("vividness must be in [0, 1], was " + vividness);
         }
+    }
+
+    /** Options without hints. */
+    public ColorizeOptions(String model, DeviceChoice device, Upsampling upsample, double temperature, double vividness) {
+        this(model, device, upsample, temperature, vividness, ColorHints.NONE);
     }
 
     /** Options with the card's vividness. */
@@ -97,6 +113,8 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
         m.put(UPSAMPLE, upsample.key());
         m.put(TEMPERATURE, Double.isNaN(temperature) ? DEFAULT : String.format(Locale.ROOT, "%.3g", temperature));
         m.put(VIVIDNESS, Double.isNaN(vividness) ? DEFAULT : String.format(Locale.ROOT, "%.3g", vividness));
+        if (!hints.points().isEmpty()) m.put(HINTS, hints.pointsText());
+        if (hints.reference() != null) m.put(REFERENCE, hints.reference().label());
         return m;
     }
 
@@ -106,12 +124,17 @@ public record ColorizeOptions(String model, DeviceChoice device, Upsampling upsa
         for (Map.Entry<String, String> e : toMap().entrySet()) {
             if (sb.length() > 0) sb.append(' ');
             String v = e.getValue();
-            sb.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
+            boolean bracket = v.contains(" ") || e.getKey().equals(HINTS) || e.getKey().equals(REFERENCE);
+            sb.append(e.getKey()).append('=').append(bracket ? "[" + v + "]" : v);
         }
         return sb.toString();
     }
 
     public ColorizeOptions withModel(String name) {
-        return new ColorizeOptions(name, device, upsample, temperature, vividness);
+        return new ColorizeOptions(name, device, upsample, temperature, vividness, hints);
+    }
+
+    public ColorizeOptions withHints(ColorHints h) {
+        return new ColorizeOptions(model, device, upsample, temperature, vividness, h);
     }
 }

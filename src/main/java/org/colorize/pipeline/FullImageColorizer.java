@@ -100,7 +100,7 @@ public class FullImageColorizer implements Colorizer {
                 int first = indices.get(0);
                 progress.progress(where(first, indices.get(indices.size() - 1), planes) + "network", (first - 0.8) / planes);
                 long t = System.nanoTime();
-                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, workers), temperature,
+                List<AbField> fields = model.predict(networkInputs(model, batchPlanes, small, size, options, workers), temperature,
                         options.vividness());
                 clock.network += seconds(t);
                 if (fields.size() != indices.size()) {
@@ -112,7 +112,7 @@ public class FullImageColorizer implements Colorizer {
                     cancel.check();
                     progress.progress(where(i, i, planes) + "recombining with L", (i - 0.3) / planes);
                     t = System.nanoTime();
-                    AbField ab = fields.get(k);
+                    AbField ab = afterNetwork(fields.get(k), small.get(k), size, batchPlanes.get(k), options);
                     float[] guide = ab.size() == size ? small.get(k) : NetworkInput.resample(small.get(k), size, ab.size());
                     AbUpsampler upsampler = AbUpsampler.create(options.upsample(), ab.ab(), guide, ab.size(), gray.width(),
                             gray.height());
@@ -148,10 +148,29 @@ public class FullImageColorizer implements Colorizer {
      *
      * @param planes the full-resolution planes, in batch order
      * @param small  their L at {@code size}², in the same order
+     * @param options the call's options (a subclass's hints)
      */
     protected LightnessBatch networkInputs(ChromaPredictor model, List<LightnessPlane> planes, List<float[]> small, int size,
-            Workers workers) throws ColorizeException {
+            ColorizeOptions options, Workers workers) throws ColorizeException {
+        if (!options.hints().isEmpty()) throw noHints(model);
         return LightnessBatch.of(size, small);
+    }
+
+    /**
+     * What the network's ab of one plane becomes before upsampling (a subclass's hint propagation);
+     * as is by default.
+     *
+     * @param small the plane's L at {@code size}²
+     */
+    protected AbField afterNetwork(AbField ab, float[] small, int size, LightnessPlane plane, ColorizeOptions options) {
+        return ab;
+    }
+
+    /** The error for hints given to a model without hint inputs. */
+    static ColorizeException noHints(ChromaPredictor model) {
+        return new ColorizeException("Model " + model.card().name() + " takes no color hints (its card has no "
+                + org.colorize.nn.HintInputs.AB + " input); colorize without hints or choose a model with hint inputs"
+                + " (the default colorize-semantic has them).");
     }
 
     /** Seconds spent per stage so far. */

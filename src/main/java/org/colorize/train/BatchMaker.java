@@ -29,6 +29,8 @@ public final class BatchMaker {
     public static final double MIN_CROP = 0.5;
     /** The classes head predicts on a grid this many times coarser than the input. */
     public static final int CLASS_STRIDE = 4;
+    /** Separates the random stream of simulated hints from the crop's own (so hints do not change the crops). */
+    private static final long HINT_STREAM = 0x48494E5453L;
 
     private final List<RgbImage> images;
     private final int size;
@@ -70,8 +72,11 @@ public final class BatchMaker {
             int x0 = r.nextInt(im.width() - side + 1);
             int y0 = r.nextInt(im.height() - side + 1);
             boolean mirror = r.nextBoolean();
-            encode(AreaResize.crop(im, x0, y0, side, side, size, size, mirror), b, i, false);
-            if (features != null) features.fill(im, x0, y0, side, mirror, size, b.features(), i);
+            float[] ab = encode(AreaResize.crop(im, x0, y0, side, side, size, size, mirror), b, i, false);
+            if (features != null) {
+                features.fill(im, x0, y0, side, mirror, size, b.features(), i);
+                features.fillFromTruth(ab, size, mix(seed ^ HINT_STREAM, step, i), b.features(), i);
+            }
         }
         return b;
     }
@@ -107,8 +112,8 @@ public final class BatchMaker {
                 truth ? new int[count * px] : null, features == null ? null : features.allocate(count, size));
     }
 
-    /** Encodes the S×S RGB floats (0…255) of image {@code i} into the batch. */
-    private void encode(float[] rgb, Batch b, int i, boolean truth) {
+    /** Encodes the S×S RGB floats (0…255) of image {@code i} into the batch; returns its ab (Lab units, interleaved). */
+    private float[] encode(float[] rgb, Batch b, int i, boolean truth) {
         int px = size * size;
         float[] abPlane = new float[px * 2];
         double[] lab = new double[3];
@@ -128,6 +133,7 @@ public final class BatchMaker {
             }
         }
         if (targets.hasSoftBins()) softTargets(abPlane, b, i);
+        return abPlane;
     }
 
     /** Mean soft encoding of each 4×4 block; weight of the block's most likely bin. */

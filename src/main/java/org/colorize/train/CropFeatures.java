@@ -17,4 +17,13 @@ public interface CropFeatures {
      * (mirrored left-right when {@code mirror}), into {@code into}.
      */
     void fill(RgbImage image, int x0, int y0, int side, boolean mirror, int size, Map<String, float[]> into, int i);
+
+    /**
+     * Writes inputs of training crop {@code i} that come from its truth (simulated user hints):
+     * {@code ab} is the crop's CIE ab at S×S (Lab units, interleaved), {@code seed} a number
+     * that is a pure function of (run seed, step, i). Validation crops never get this call, so
+     * validation measures the network without hints. Default: nothing.
+     */
+    default void fillFromTruth(float[] ab, int size, long seed, Map<String, float[]> into, int i) {
+    }
 }

@@ -34,7 +34,7 @@ record RunStart(String run, long step, JsonObject state, JsonObject card, Map<St
     /** Settings a resumed run takes from its checkpoint (or card) unless given again. */
     static final List<String> RESTORED = List.of(TrainOptions.STEPS, TrainOptions.SIZE, TrainOptions.BATCH, TrainOptions.LR,
             TrainOptions.SCHEDULE, TrainOptions.VAL_EVERY, TrainOptions.CHECKPOINT_EVERY, TrainOptions.KINDS,
-            TrainOptions.VAL_FRACTION, TrainOptions.FEATURES);
+            TrainOptions.VAL_FRACTION, TrainOptions.FEATURES, TrainOptions.HINTS);
 
     /** Finds the start of a run of {@code o} writing to {@code out} with checkpoints in {@code checkpoints}. */
     static RunStart find(TrainOptions o, Path out, Path checkpoints, TrainingListener listener) throws TrainException {
@@ -112,7 +112,7 @@ record RunStart(String run, long step, JsonObject state, JsonObject card, Map<St
         checkArchitecture(o, width, head, "the model in " + out);
         long steps = training.get("steps").getAsLong();
         long seed = o.given().contains(TrainOptions.SEED) ? o.seed() : training.get("seed").getAsLong();
-        List<String> names = SemanticRecipe.of(width, head, o.features(), out).modelVariableNames();
+        List<String> names = SemanticRecipe.of(width, head, o.features(), o.hints(), out).modelVariableNames();
         Map<String, TrainingGraph.Variable> weights = ModelExporter.readWeights(out, names);
         if (weights.size() != names.size()) {
             throw new TrainException("The model in " + out + " lacks " + (names.size() - weights.size())

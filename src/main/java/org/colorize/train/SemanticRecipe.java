@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.colorize.TrainException;
 import org.colorize.color.AbGamut;
 import org.colorize.model.OutputEncoding;
+import org.colorize.nn.HintInputs;
 import org.colorize.nn.ParameterStore;
 import org.colorize.nn.SemanticFusion;
 import org.colorize.nn.SemanticSiggraph17Net;
@@ -48,19 +49,38 @@ final class SemanticRecipe implements TrainingRecipe {
     private final FullImageRecipe head;
     private final SemanticFusion.Mode mode;
     private final Path detector;
+    private final boolean hints;
 
     SemanticRecipe(FullImageRecipe head, SemanticFusion.Mode mode, Path detector) {
+        this(head, mode, detector, false);
+    }
+
+    /** @param hints the network takes user hints ({@link HintInputs}), trained with simulated users ({@link HintSimulator}) */
+    SemanticRecipe(FullImageRecipe head, SemanticFusion.Mode mode, Path detector, boolean hints) {
         if (mode == SemanticFusion.Mode.NONE) throw new IllegalArgumentException("a semantic recipe needs features");
         this.head = head;
         this.mode = mode;
         this.detector = detector;
+        this.hints = hints;
     }
 
     /** The recipe of a run: the head's own, or with {@code --features} this one around it. */
     static TrainingRecipe of(double width, Head h, SemanticFusion.Mode mode, Path out) {
+        return of(width, h, mode, false, out);
+    }
+
+    /** As {@link #of(double, Head, SemanticFusion.Mode, Path)}; {@code hints} adds the hint inputs. */
+    static TrainingRecipe of(double width, Head h, SemanticFusion.Mode mode, boolean hints, Path out) {
         TrainingRecipe base = h.recipe(width);
-        if (mode == SemanticFusion.Mode.NONE) return base;
-        return new SemanticRecipe((FullImageRecipe) base, mode, detectorFor(out));
+        if (mode == SemanticFusion.Mode.NONE) {
+            if (hints) throw new IllegalArgumentException("hints need detector features (--features)");
+            return base;
+        }
+        return new SemanticRecipe((FullImageRecipe) base, mode, detectorFor(out), hints);
+    }
+
+    boolean hints() {
+        return hints;
     }
 
     /** {@value #DETECTOR_MODEL} in the folder holding {@code out} (the models folder). */
@@ -80,7 +100,8 @@ final class SemanticRecipe implements TrainingRecipe {
 
     @Override
     public String describe() {
-        return head.describe() + ", detector features (" + mode.key() + ")";
+        return head.describe() + ", detector features (" + mode.key() + ")"
+                + (hints ? ", user hints (local points + global histogram, simulated users)" : "");
     }
 
     @Override
@@ -100,7 +121,8 @@ final class SemanticRecipe implements TrainingRecipe {
                     + " (scripts/fetch-detector makes it)");
         }
         List<RgbImage> images = Stream.concat(data.trainImages().stream(), data.validationImages().stream()).toList();
-        return SemanticFeatureCache.compute(detector, images, mode, log, cancel);
+        CropFeatures f = SemanticFeatureCache.compute(detector, images, mode, log, cancel);
+        return hints ? HintSimulator.around(f) : f;
     }
 
     @Override
@@ -108,7 +130,9 @@ final class SemanticRecipe implements TrainingRecipe {
         Operand<TFloat32> s8 = mode.hypercolumns()
                 ? in.feature(SemanticFusion.S8, SemanticFusion.S8_STRIDE, SemanticFusion.S8_CHANNELS) : null;
         Operand<TFloat32> s16 = in.feature(SemanticFusion.S16, SemanticFusion.S16_STRIDE, SemanticFusion.S16_CHANNELS);
-        Siggraph17Net.Outputs<TFloat32> out = SemanticSiggraph17Net.build(store, in.l(), s8, s16, head.config(), mode);
+        HintInputs.Operands<TFloat32> h = hints ? new HintInputs.Operands<>(in.feature(HintInputs.AB, 1, 2),
+                in.feature(HintInputs.MASK, 1, 1), in.vector(HintInputs.GLOBAL, HintInputs.GLOBAL_CHANNELS)) : null;
+        Siggraph17Net.Outputs<TFloat32> out = SemanticSiggraph17Net.build(store, in.l(), s8, s16, head.config(), mode, h);
         return new Parts(head.losses(lossOps, out, in), head.output(out));
     }
 
@@ -129,7 +153,7 @@ final class SemanticRecipe implements TrainingRecipe {
 
     @Override
     public void export(Path dir, Session trained) {
-        SemanticSiggraph17Net.export(dir, trained, head.config(), mode);
+        SemanticSiggraph17Net.export(dir, trained, head.config(), mode, hints);
         try {
             copyTree(detector, dir.resolve(DETECTOR_FOLDER));
         } catch (IOException e) {
@@ -159,13 +183,14 @@ final class SemanticRecipe implements TrainingRecipe {
                     Placeholder.shape(Shape.of(-1, -1, -1, SemanticFusion.S8_CHANNELS)));
             Placeholder<TFloat32> s16 = tf.placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, -1, -1, SemanticFusion.S16_CHANNELS)));
-            SemanticSiggraph17Net.build(p, l, s8, s16, head.config(), mode);
+            SemanticSiggraph17Net.build(p, l, s8, s16, head.config(), mode,
+                    hints ? SemanticSiggraph17Net.hintPlaceholders(tf) : null);
             return List.copyOf(p.variables(ParameterStore.MODEL).keySet());
         }
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s + %s", head.key(), mode.key());
+        return String.format(Locale.ROOT, "%s + %s%s", head.key(), mode.key(), hints ? " + hints" : "");
     }
 }

@@ -37,6 +37,7 @@ import org.colorize.nn.Siggraph17Net;
  * @param valFraction     fraction of the images held out for validation (at least one image)
  * @param kinds           manifest kinds to train on (e.g. scene, surface); empty means every image
  * @param features        detector features fused into the network (none, global, hypercolumns, both)
+ * @param hints           the network takes user color hints ({@code HintInputs}), trained with simulated users
  * @param init            a model folder whose weights start a new run (by variable name; the rest
  *                        keep their initial values), or null
  * @param given           the keys that were given explicitly (the rest are defaults)
@@ -44,7 +45,7 @@ import org.colorize.nn.Siggraph17Net;
 public record TrainOptions(Path data, Path out, int steps, int size, double width, Head head, int batch, double lr,
         LrSchedule schedule, boolean resume, Path checkpoint, int valEvery, int checkpointEvery, long seed, int threads,
         int interOp, double maxMinutes, boolean overwrite, double valFraction, Set<String> kinds,
-        SemanticFusion.Mode features, Path init, Set<String> given) {
+        SemanticFusion.Mode features, boolean hints, Path init, Set<String> given) {
 
     public static final String DATA = "data";
     public static final String OUT = "out";
@@ -67,16 +68,17 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
     public static final String VAL_FRACTION = "val-fraction";
     public static final String KINDS = "kinds";
     public static final String FEATURES = "features";
+    public static final String HINTS = "hints";
     public static final String INIT = "init";
 
     /** Every key, in usage order. */
     public static final List<String> KEYS = List.of(DATA, OUT, STEPS, SIZE, WIDTH, HEAD, BATCH, LR, SCHEDULE, RESUME,
             CHECKPOINT, VAL_EVERY, CHECKPOINT_EVERY, SEED, THREADS, INTER_OP, MAX_MINUTES, OVERWRITE, VAL_FRACTION, KINDS,
-            FEATURES, INIT);
+            FEATURES, HINTS, INIT);
     /** Keys that are flags (no value needed). */
-    public static final Set<String> FLAGS = Set.of(RESUME, OVERWRITE);
+    public static final Set<String> FLAGS = Set.of(RESUME, OVERWRITE, HINTS);
     /** Keys that fix the network's shape: a resumed run must not change them. */
-    public static final Set<String> ARCHITECTURE = Set.of(WIDTH, HEAD, FEATURES);
+    public static final Set<String> ARCHITECTURE = Set.of(WIDTH, HEAD, FEATURES, HINTS);
 
     public static final int DEFAULT_STEPS = 2000;
     public static final int DEFAULT_SIZE = 128;
@@ -109,6 +111,9 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         check(valFraction > 0 && valFraction < 0.5, VAL_FRACTION, "in (0, 0.5)", valFraction);
         if (head == null || schedule == null) throw new IllegalArgumentException("head and schedule must be given");
         if (features == null) features = SemanticFusion.Mode.NONE;
+        if (hints && features == SemanticFusion.Mode.NONE) {
+            throw new IllegalArgumentException(HINTS + " needs --features (hints are inputs of the semantic network)");
+        }
     }
 
     private static void check(boolean ok, String key, String range, Object value) {
@@ -153,6 +158,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
                 number(values, VAL_FRACTION, DEFAULT_VAL_FRACTION),
                 kinds(values.get(KINDS)),
                 values.containsKey(FEATURES) ? SemanticFusion.Mode.parse(values.get(FEATURES)) : SemanticFusion.Mode.NONE,
+                flag(values, HINTS),
                 values.containsKey(INIT) && !values.get(INIT).isBlank() ? Paths.get(values.get(INIT)) : null,
                 given);
     }
@@ -181,6 +187,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         m.put(VAL_FRACTION, fmt(valFraction));
         m.put(KINDS, String.join(",", new java.util.TreeSet<>(kinds)));
         m.put(FEATURES, features.key());
+        m.put(HINTS, Boolean.toString(hints));
         m.put(INIT, init == null ? "" : init.toString());
         return m;
     }
@@ -216,13 +223,13 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
 
     public TrainOptions withResume(boolean r) {
         return new TrainOptions(data, out, steps, size, width, head, batch, lr, schedule, r, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, init, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, hints, init, given);
     }
 
     /** These options with the architecture ({@link #ARCHITECTURE} keys) of a run being resumed. */
     public TrainOptions withArchitecture(double w, Head h) {
         return new TrainOptions(data, out, steps, size, w, h, batch, lr, schedule, resume, checkpoint, valEvery,
-                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, init, given);
+                checkpointEvery, seed, threads, interOp, maxMinutes, overwrite, valFraction, kinds, features, hints, init, given);
     }
 
     static String fmt(double v) {

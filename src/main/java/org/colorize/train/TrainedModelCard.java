@@ -18,6 +18,7 @@ import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCardBuilder;
 import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
+import org.colorize.nn.HintInputs;
 import org.colorize.nn.Losses;
 import org.colorize.nn.SavedModelExport;
 import org.colorize.nn.SemanticFusion;
@@ -73,6 +74,10 @@ final class TrainedModelCard {
                         c.input(SemanticFusion.S8, InputEncoding.FEATURES, size / SemanticFusion.S8_STRIDE);
                     }
                     if (semantic) c.input(SemanticFusion.S16, InputEncoding.FEATURES, size / SemanticFusion.S16_STRIDE);
+                    if (o.hints()) {
+                        c.input(HintInputs.AB, InputEncoding.HINT_AB, size).input(HintInputs.MASK, InputEncoding.HINT_MASK, size)
+                                .input(HintInputs.GLOBAL, InputEncoding.GLOBAL_HINT, 1);
+                    }
                     if (o.head() == Head.REGRESSION) c.output(SavedModelExport.OUTPUT_AB, OutputEncoding.AB);
                     else c.output(SavedModelExport.OUTPUT_LOGITS, OutputEncoding.AB_BINS_LOGITS, AbGamut.ZHANG_313,
                             AnnealedMean.ZHANG_TEMPERATURE);
@@ -151,6 +156,14 @@ final class TrainedModelCard {
         t.addProperty("finished", finished && step >= o.steps());
         t.addProperty("head", o.head().key());
         t.addProperty("features", o.features().key());
+        if (o.hints()) {
+            t.addProperty("hints", "simulated users (Zhang et al. 2017): points per crop geometric (p = 1/8) and "
+                    + Math.round(HintSimulator.NO_POINTS * 100) + " % of crops without any, positions Gaussian around the"
+                    + " center (sigma S/4), square patches of 1-" + HintSimulator.maxPatch(o.size()) + " px revealing the"
+                    + " truth's mean ab; global hint (313-bin ab histogram + saturation) with probability "
+                    + HintSimulator.GLOBAL_P + ", from the whole crop or a sub-square of 1/4-1/2 of its side;"
+                    + " validation without hints");
+        }
         if (o.init() != null) t.addProperty("init", o.init().getFileName().toString());
         t.addProperty("size", o.size());
         t.addProperty("batch", o.batch());

@@ -119,7 +119,7 @@ public final class Trainer {
         Path checkpoints = options.checkpointFolder();
         RunStart start = RunStart.find(options, out, checkpoints, listener);
         TrainOptions o = start.continuedOptions(options, listener);
-        TrainingRecipe recipe = SemanticRecipe.of(o.width(), o.head(), o.features(), out);
+        TrainingRecipe recipe = SemanticRecipe.of(o.width(), o.head(), o.features(), o.hints(), out);
 
         TrainingData data = TrainingData.load(o.data(), o.size(), o.valFraction(), o.kinds(), listener::message,
                 () -> guard.signalled() || cancel.getAsBoolean());

@@ -76,6 +76,15 @@ public final class TrainingInputs {
                 b -> new long[] {b.count(), b.size() / stride, b.size() / stride, channels}, b -> b.features().get(name));
     }
 
+    /** [B, 1, 1, channels] the batch's per-image extra input {@code name} ({@link Batch#features}), made once per name. */
+    public Placeholder<TFloat32> vector(String name, int channels) {
+        for (Input in : made) {
+            if (in.placeholder().op().name().equals(name)) return in.placeholder();
+        }
+        return make(name, Shape.of(ANY, 1, 1, channels), b -> new long[] {b.count(), 1, 1, channels},
+                b -> b.features().get(name));
+    }
+
     private Placeholder<TFloat32> make(String name, Shape shape, Function<Batch, long[]> dims, Function<Batch, float[]> values) {
         Placeholder<TFloat32> p = tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
         made.add(new Input(p, dims, values));

@@ -110,7 +110,11 @@ class ModelCardsTest {
         assertTrue(semantic.isDefault(), "the semantic model is the default");
         assertEquals("semantic", semantic.kind());
         assertEquals(128, semantic.inputSize());
-        assertEquals(List.of("l", "feat_s8", "feat_s16"), semantic.main().signature().inputs().stream().map(i -> i.name()).toList());
+        assertEquals(List.of("l", "feat_s8", "feat_s16", "hint_ab", "hint_mask", "global_hint"),
+                semantic.main().signature().inputs().stream().map(i -> i.name()).toList(), "L, detector features, color hints");
+        assertEquals(List.of(InputEncoding.L, InputEncoding.FEATURES, InputEncoding.FEATURES, InputEncoding.HINT_AB,
+                InputEncoding.HINT_MASK, InputEncoding.GLOBAL_HINT),
+                semantic.main().signature().inputs().stream().map(i -> i.encoding()).toList());
         assertEquals("detector", semantic.component("detector").orElseThrow().signature().savedModel());
         assertEquals(0.5, semantic.vividness(), 1e-12);
         ModelCard def = ModelCards.read(MODELS.resolve("colorize-default"));
