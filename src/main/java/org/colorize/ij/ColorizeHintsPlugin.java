@@ -2,17 +2,14 @@ package org.colorize.ij;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.plugin.PlugIn;
 import ij.plugin.frame.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.colorize.ColorizeCanceledException;
 import org.colorize.ColorizeException;
 import org.colorize.EnumKeys;
 import org.colorize.image.Upsampling;
@@ -33,7 +30,7 @@ import org.colorize.runtime.DeviceChoice;
  * In a macro, {@code hints=} wins over {@code points=}/{@code colors=}; {@code reference=} names
  * an open image's title or an image file. The hints and reference go into the result's Info.
  */
-public class ColorizeHintsPlugin implements PlugIn {
+public class ColorizeHintsPlugin extends CurrentImagePlugin<ColorizeOptions> {
     static final String TITLE = "Colorize with Hints";
     static final String POINTS = "points";
     static final String COLORS = "colors";
@@ -48,33 +45,26 @@ public class ColorizeHintsPlugin implements PlugIn {
         KEYS = List.copyOf(k);
     }
 
+    public ColorizeHintsPlugin() {
+        super(TITLE);
+    }
+
     @Override
-    public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (imp == null) {
-            IJ.noImage();
-            return;
-        }
-        String macro = Macro.getOptions();
-        ColorizeOptions options;
-        try {
-            options = macro != null ? fromMacro(imp, macro) : fromDialog(imp);
-        } catch (IllegalArgumentException | ColorizeException e) {
-            fail(e.getMessage(), macro != null);
-            return;
-        }
-        if (options == null) return;
-        try {
-            ImagePlus out = ColorizePlugin.colorize(imp, options);
-            IJ.log(TITLE + ": " + options.hints().points().size() + " point hint(s)"
-                    + (options.hints().reference() != null ? ", reference " + options.hints().reference().label() : ""));
-            out.show();
-        } catch (ColorizeCanceledException e) {
-            IJ.showStatus(TITLE + ": canceled");
-            if (macro != null) Macro.abort();
-        } catch (ColorizeException e) {
-            fail(e.getMessage(), macro != null);
-        }
+    ColorizeOptions optionsFromMacro(ImagePlus imp, String macro) throws ColorizeException {
+        return fromMacro(imp, macro);
+    }
+
+    @Override
+    ColorizeOptions optionsFromDialog(ImagePlus imp) throws ColorizeException {
+        return fromDialog(imp);
+    }
+
+    @Override
+    void runOn(ImagePlus imp, ColorizeOptions options) throws ColorizeException {
+        ImagePlus out = ColorizePlugin.colorize(imp, options);
+        IJ.log(TITLE + ": " + options.hints().points().size() + " point hint(s)"
+                + (options.hints().reference() != null ? ", reference " + options.hints().reference().label() : ""));
+        out.show();
     }
 
     /** The options of a macro call on {@code imp}. */
@@ -182,14 +172,5 @@ public class ColorizeHintsPlugin implements PlugIn {
         String[] keys = new String[values.length];
         for (int i = 0; i < values.length; i++) keys[i] = EnumKeys.key(values[i]);
         return keys;
-    }
-
-    private static void fail(String message, boolean macro) {
-        if (macro || IJ.getInstance() == null) {
-            IJ.log(TITLE + " error: " + message);
-            if (macro) Macro.abort();
-        } else {
-            IJ.error(TITLE, message);
-        }
     }
 }

@@ -44,12 +44,12 @@ public class ColorizeInstancesPlugin extends CurrentImagePlugin<InstanceOptions>
     }
 
     @Override
-    InstanceOptions optionsFromMacro(String macro) throws ColorizeException {
+    InstanceOptions optionsFromMacro(ImagePlus imp, String macro) throws ColorizeException {
         return fromMacro(macro);
     }
 
     @Override
-    InstanceOptions optionsFromDialog() throws ColorizeException {
+    InstanceOptions optionsFromDialog(ImagePlus imp) throws ColorizeException {
         return fromDialog();
     }
 

@@ -37,12 +37,12 @@ public class ColorizePlugin extends CurrentImagePlugin<ColorizeOptions> {
     }
 
     @Override
-    ColorizeOptions optionsFromMacro(String macro) {
+    ColorizeOptions optionsFromMacro(ImagePlus imp, String macro) {
         return fromMacro(macro, ColorizeOptions.KEYS);
     }
 
     @Override
-    ColorizeOptions optionsFromDialog() {
+    ColorizeOptions optionsFromDialog(ImagePlus imp) {
         return fromDialog();
     }
 

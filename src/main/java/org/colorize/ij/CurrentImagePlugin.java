@@ -22,11 +22,11 @@ abstract class CurrentImagePlugin<O> implements PlugIn {
         this.title = title;
     }
 
-    /** The options of a macro's options string; a bad value is an exception naming it. */
-    abstract O optionsFromMacro(String macro) throws ColorizeException;
+    /** The options of a macro's options string for {@code imp}; a bad value is an exception naming it. */
+    abstract O optionsFromMacro(ImagePlus imp, String macro) throws ColorizeException;
 
-    /** The options from a dialog; null when it was canceled. */
-    abstract O optionsFromDialog() throws ColorizeException;
+    /** The options from a dialog for {@code imp}; null when it was canceled. */
+    abstract O optionsFromDialog(ImagePlus imp) throws ColorizeException;
 
     /** Runs on {@code imp} (never modified) and shows the new images. */
     abstract void runOn(ImagePlus imp, O options) throws ColorizeException;
@@ -41,7 +41,7 @@ abstract class CurrentImagePlugin<O> implements PlugIn {
         String macro = Macro.getOptions();
         O options;
         try {
-            options = macro != null ? optionsFromMacro(macro) : optionsFromDialog();
+            options = macro != null ? optionsFromMacro(imp, macro) : optionsFromDialog(imp);
         } catch (IllegalArgumentException | ColorizeException e) {
             Failures.report(title, e.getMessage(), macro != null);
             return;

@@ -40,12 +40,12 @@ public class DiversePlugin extends CurrentImagePlugin<DiversePlugin.Request> {
     }
 
     @Override
-    Request optionsFromMacro(String macro) {
+    Request optionsFromMacro(ImagePlus imp, String macro) {
         return dialog(); // GenericDialog reads the macro's options
     }
 
     @Override
-    Request optionsFromDialog() {
+    Request optionsFromDialog(ImagePlus imp) {
         return dialog();
     }
 
