@@ -31,91 +31,33 @@ public enum InputEncoding {
         }
     },
     /** Three channels R, G, B of 0..255 (a detector's image; a gray image has R = G = B). */
-    RGB_0_255 {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    },
+    RGB_0_255,
     /**
      * A noise or latent code drawn by the caller (a diverse model's sample: standard normal numbers,
-     * or a point of the latent space), fed as drawn; not an L encoding.
+     * or a point of the latent space), fed as drawn.
      */
-    NOISE {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException("a noise code is not computed from L");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    },
-    /** Local color hints' ab / 110 at the network size (2 channels, 0 where there is no hint); not an L encoding. */
-    HINT_AB {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    },
+    NOISE,
+    /** Local color hints' ab / 110 at the network size (2 channels, 0 where there is no hint). */
+    HINT_AB,
     /** Where local color hints are: 1 at a hint, 0 elsewhere, at the network size (1 channel). */
-    HINT_MASK {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    },
+    HINT_MASK,
     /** A global color hint per image ({@code [1, 1, 315]}: 313-bin ab histogram, saturation, flag). */
-    GLOBAL_HINT {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException(key() + " is not a lightness encoding");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    },
-    /** Feature maps of another network (the detector), fed as it computed them; not an L encoding. */
-    FEATURES {
-        @Override
-        public float encode(float lightness) {
-            throw new UnsupportedOperationException("features are not computed from L by an encoding");
-        }
-
-        @Override
-        public boolean isLightness() {
-            return false;
-        }
-    };
+    GLOBAL_HINT,
+    /** Feature maps of another network (the detector), fed as it computed them. */
+    FEATURES;
 
     /**
-     * The input value for a lightness.
+     * The input value for a lightness; the lightness encodings override it.
      *
      * @throws UnsupportedOperationException for an encoding that is not a {@linkplain #isLightness() lightness} one
      */
-    public abstract float encode(float lightness);
+    public float encode(float lightness) {
+        throw new UnsupportedOperationException(key() + " is not a lightness encoding: it is not computed from L");
+    }
 
     /** Whether the input is the one L channel a colorizer takes. */
     public boolean isLightness() {
-        return true;
+        return this == L_CENTERED || this == L_UNIT || this == L;
     }
 
     /** Whether the input carries user color hints (zero means none). */
