@@ -202,7 +202,9 @@ public final class TrainingData {
     static List<Path> scan(Path dir) throws TrainException {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            // FOLLOW_LINKS: a --data folder that is a link (or holds links) is scanned, not seen as one non-image file
+            Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
                 @Override
                 public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes a) {
                     if (d.equals(dir)) return java.nio.file.FileVisitResult.CONTINUE;

@@ -69,6 +69,15 @@ class TrainingDataTest {
     }
 
     @Test
+    void aDataFolderThatIsALinkIsScanned(@TempDir Path tmp) throws Exception {
+        Path real = Files.createDirectory(tmp.resolve("real"));
+        SyntheticScenes.write(real, 3, 40, 32, 6);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        TrainingData d = load(link, 16);
+        assertEquals(3, d.train().size() + d.validation().size());
+    }
+
+    @Test
     void grayUnreadableAndHiddenFilesAreSkippedAndReported(@TempDir Path tmp) throws Exception {
         SyntheticScenes.write(tmp, 3, 40, 32, 4);
         SyntheticScenes.writeGray(tmp.resolve("gray.png"), 40, 32);
