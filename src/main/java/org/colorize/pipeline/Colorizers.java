@@ -14,9 +14,14 @@ import org.colorize.model.PredictorSource;
  * error naming the kinds there are, never a silent full-image run.
  */
 public final class Colorizers {
-    private static final List<ColorizerFactory> FACTORIES = List.of(new FullImageColorizer.Factory(),
-            new InstanceAwareColorizer.Factory(), new SemanticColorizer.Factory(),
-            new DiverseColorizer.Factory(DiverseColorizer.GAN_KIND), new DiverseColorizer.Factory(DiverseColorizer.VAE_KIND));
+    private static final List<ColorizerFactory> FACTORIES = List.of(
+            ColorizerFactory.of(FullImageColorizer.KIND, FullImageColorizer::new),
+            // an instance-aware model's boxes come from the installed detector unless a front end says otherwise
+            ColorizerFactory.of(InstanceAwareColorizer.KIND, models -> new InstanceAwareColorizer(models,
+                    DetectorBoxes.installed(models), org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES)),
+            ColorizerFactory.of(SemanticColorizer.KIND, SemanticColorizer::new),
+            ColorizerFactory.of(DiverseColorizer.GAN_KIND, DiverseColorizer::new),
+            ColorizerFactory.of(DiverseColorizer.VAE_KIND, DiverseColorizer::new));
 
     private Colorizers() {
     }

@@ -62,25 +62,6 @@ public final class DiverseColorizer implements Colorizer {
         this.models = models;
     }
 
-    /** Registered in {@link Colorizers} for both diverse kinds. */
-    public static final class Factory implements ColorizerFactory {
-        private final String kind;
-
-        public Factory(String kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        public String kind() {
-            return kind;
-        }
-
-        @Override
-        public Colorizer create(PredictorSource models) {
-            return new DiverseColorizer(models);
-        }
-    }
-
     /**
      * One colorization through the ordinary pipeline: a VAE's most likely one, a GAN's sample 1 of
      * seed 0 (use {@link #sample} for several).

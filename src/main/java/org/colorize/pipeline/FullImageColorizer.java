@@ -36,19 +36,6 @@ public class FullImageColorizer implements Colorizer {
         this.models = models;
     }
 
-    /** Registered in {@link Colorizers} for {@value #KIND} cards. */
-    public static final class Factory implements ColorizerFactory {
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public Colorizer create(PredictorSource models) {
-            return new FullImageColorizer(models);
-        }
-    }
-
     @Override
     public ColorizeResult colorize(SourceImage source, ColorizeOptions options, ColorizeContext context)
             throws ColorizeException {

@@ -64,19 +64,6 @@ public final class InstanceAwareColorizer implements Colorizer {
         this.maxBoxes = maxBoxes;
     }
 
-    /** Registered in {@link Colorizers} for {@value #KIND} cards; its boxes come from the installed detector. */
-    public static final class Factory implements ColorizerFactory {
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public Colorizer create(PredictorSource models) {
-            return new InstanceAwareColorizer(models, DetectorBoxes.installed(models), org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
-        }
-    }
-
     /** The same models with another box source. */
     public InstanceAwareColorizer withBoxes(BoxSource source, int max) {
         return new InstanceAwareColorizer(models, source, max);

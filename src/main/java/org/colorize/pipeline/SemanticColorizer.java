@@ -48,19 +48,6 @@ public final class SemanticColorizer extends FullImageColorizer {
         super(models);
     }
 
-    /** Registered in {@link Colorizers} for {@value #KIND} cards. */
-    public static final class Factory implements ColorizerFactory {
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public Colorizer create(PredictorSource models) {
-            return new SemanticColorizer(models);
-        }
-    }
-
     @Override
     protected String kind() {
         return KIND;
