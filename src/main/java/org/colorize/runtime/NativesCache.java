@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -49,7 +48,10 @@ final class NativesCache {
                 }
                 try {
                     Files.move(temp, target);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+                } catch (FileSystemException raced) {
+                    // Another start renamed its folder into place first: the JDK checks for the target
+                    // before rename(2), and a rename that loses the race fails with ENOTEMPTY, which it
+                    // reports as a plain FileSystemException, not a DirectoryNotEmptyException.
                     if (!complete(target, natives, loader)) throw raced;
                 }
             } finally {
