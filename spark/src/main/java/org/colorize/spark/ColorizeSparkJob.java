@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.colorize.ColorizeException;
 import org.colorize.io.ImageFolder;
@@ -28,12 +28,13 @@ import org.colorize.io.ImageFolder;
  * NAME|URI] [--partitions N]}. The driver lists the inputs (a folder, or a CSV/Parquet manifest
  * of paths), leaves out those already done (a row in {@code OUT/table} and, for an ok row, its
  * image in {@code OUT/images}), and runs the rest in chunks: each chunk is one Spark job whose
- * tasks colorize their images ({@link ColorizePartition}) and whose rows are appended to the
- * table in one commit. Rerunning after a kill redoes only the chunk that was in flight.
+ * tasks colorize their images ({@link ColorizePartition}) and whose rows the driver adds to the
+ * table in one commit ({@link TableFile}). Rerunning after a kill redoes only the chunks that were
+ * in flight (two at most: the next one is queued while one runs).
  */
 public final class ColorizeSparkJob {
     /** Suffix of the hidden temporary name an image has until it is complete. */
-    static final String PART = ".part";
+    static final String PART = org.colorize.files.AtomicFiles.PART;
 
     private ColorizeSparkJob() {
     }
@@ -55,6 +56,7 @@ public final class ColorizeSparkJob {
             System.exit(2);
             return;
         }
+        DriverWarmUp.start(options); // on a second core while Spark starts
         SparkSession spark = SparkSession.builder().appName("colorize").getOrCreate();
         try {
             run(spark, options, System.out);
@@ -97,27 +99,41 @@ public final class ColorizeSparkJob {
         int skipped = inputs.size() - todo.size() - refused.size();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = options.partitions() > 0 ? options.partitions() : jsc.defaultParallelism();
-        int chunk = options.chunk() > 0 ? options.chunk() : 16 * partitions;
+        int chunk = options.chunk() > 0 ? options.chunk() : JobOptions.CHUNK_PER_PARTITION * partitions;
         log.printf(Locale.ROOT, "colorize-spark: %d inputs, %d done before, %d to colorize in chunks of %d over %d partitions%n",
                 inputs.size(), skipped, todo.size(), chunk, partitions);
-        if (!refused.isEmpty()) append(spark, jsc.parallelize(refused, 1), options);
+        if (!refused.isEmpty()) append(refused, options, conf, "part-" + run + "-refused");
         ColorizePartition task = new ColorizePartition(options, conf, run);
         int written = 0;
         int failed = refused.size();
-        for (int from = 0; from < todo.size(); from += chunk) {
-            List<String> part = todo.subList(from, Math.min(todo.size(), from + chunk));
-            JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(part), Math.min(partitions, part.size())).mapPartitions(task);
-            Dataset<Row> table = spark.createDataFrame(rows, ResultTable.SCHEMA).cache();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < todo.size(); from += chunk) chunks.add(new ArrayList<>(todo.subList(from, Math.min(todo.size(), from + chunk))));
+        // The tasks only colorize; their rows come back to the driver, which commits each chunk as
+        // one table file. The next chunk's job is always queued, so its tasks take each core as
+        // soon as the current chunk's last tasks leave it, while the driver commits.
+        JavaFutureAction<List<Row>> next = chunks.isEmpty() ? null : submit(jsc, chunks.get(0), partitions, task);
+        int finished = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            JavaFutureAction<List<Row>> current = next;
+            next = i + 1 < chunks.size() ? submit(jsc, chunks.get(i + 1), partitions, task) : null;
+            List<Row> rows;
             try {
-                table.write().mode(SaveMode.Append).parquet(options.tableDir());
-                long ok = table.filter(table.col("status").equalTo(ResultTable.OK)).count();
-                written += (int) ok;
-                failed += part.size() - (int) ok;
-            } finally {
-                table.unpersist();
+                rows = current.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (next != null) next.cancel(true);
+                throw new ColorizeException("Interrupted while chunk " + (i + 1) + " of " + chunks.size() + " ran.", e);
+            } catch (ExecutionException e) {
+                if (next != null) next.cancel(true);
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new ColorizeException("Chunk " + (i + 1) + " of " + chunks.size() + " failed: " + cause.getMessage(), cause);
             }
-            log.printf(Locale.ROOT, "colorize-spark: %d of %d done (%.1f s)%n", Math.min(todo.size(), from + chunk), todo.size(),
-                    (System.nanoTime() - start) / 1e9);
+            append(rows, options, conf, String.format(Locale.ROOT, "part-%s-%06d", run, i));
+            int ok = (int) rows.stream().filter(ResultTable::ok).count();
+            written += ok;
+            failed += chunks.get(i).size() - ok;
+            finished += chunks.get(i).size();
+            log.printf(Locale.ROOT, "colorize-spark: %d of %d done (%.1f s)%n", finished, todo.size(), (System.nanoTime() - start) / 1e9);
         }
         Summary s = new Summary(inputs.size(), skipped, written, failed, (System.nanoTime() - start) / 1e9);
         log.printf(Locale.ROOT, "colorize-spark: %d written, %d errors, %d skipped (done before) in %.1f s: %.2f images/s; table %s%n",
@@ -125,8 +141,17 @@ public final class ColorizeSparkJob {
         return s;
     }
 
-    private static void append(SparkSession spark, JavaRDD<Row> rows, JobOptions options) {
-        spark.createDataFrame(rows, ResultTable.SCHEMA).write().mode(SaveMode.Append).parquet(options.tableDir());
+    private static JavaFutureAction<List<Row>> submit(JavaSparkContext jsc, List<String> inputs, int partitions, ColorizePartition task) {
+        return jsc.parallelize(inputs, Math.min(partitions, inputs.size())).mapPartitions(task).collectAsync();
+    }
+
+    /** One commit: the rows become one Parquet file of the table, or none if the write fails. */
+    private static void append(List<Row> rows, JobOptions options, Configuration conf, String name) throws ColorizeException {
+        try {
+            TableFile.append(rows, ResultTable.SCHEMA, options.tableDir(), name, conf);
+        } catch (IOException e) {
+            throw new ColorizeException("Cannot add " + rows.size() + " rows to the table " + options.tableDir() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Inputs with a row whose work stands: an error row, or an ok row whose image is there. */

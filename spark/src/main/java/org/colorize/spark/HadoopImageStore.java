@@ -8,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.colorize.ColorizeException;
 import org.colorize.color.RgbRaster;
 import org.colorize.eval.Colorfulness;
+import org.colorize.files.AtomicFiles;
 import org.colorize.eval.Psnr;
 import org.colorize.eval.Ssim;
 import org.colorize.image.SourceImage;
@@ -80,7 +81,7 @@ final class HadoopImageStore implements ImageStore<String> {
     }
 
     private byte[] readAll(Path path) throws IOException {
-        FileSystem fs = path.getFileSystem(conf);
+        FileSystem fs = withoutChecksums(path.getFileSystem(conf)); // inputs have no .crc files to check
         long length = fs.getFileStatus(path).getLen();
         if (length > Integer.MAX_VALUE - 16) throw new IOException("larger than 2 GB");
         try (InputStream in = fs.open(path)) {
@@ -95,19 +96,24 @@ final class HadoopImageStore implements ImageStore<String> {
         int w = (int) colorization.image().dimension(0);
         int h = (int) colorization.image().dimension(1);
         Path target = new Path(outputDir, outputName(input));
-        Path temp = new Path(outputDir, "." + target.getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
-                + ColorizeSparkJob.PART);
         try {
             FileSystem fs = withoutChecksums(target.getFileSystem(conf));
-            try {
-                try (FSDataOutputStream out = fs.create(temp, false)) {
-                    PngEncoder.writeRgb(argb, w, h, ArgbPixels.pngText(colorization), out);
+            // A rerun after a kill may find the output of a task whose row was never committed: same input, same pixels.
+            if (fs instanceof RawLocalFileSystem local) {
+                // Hadoop's local file system runs a chmod process for every file it creates (without
+                // its native library, as here): a fork per image, so local outputs are written directly.
+                AtomicFiles.write(local.pathToFile(target).toPath(), true,
+                        temp -> writePng(argb, w, h, colorization, java.nio.file.Files.newOutputStream(temp)));
+            } else {
+                Path temp = new Path(outputDir, "." + target.getName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ColorizeSparkJob.PART);
+                try {
+                    writePng(argb, w, h, colorization, fs.create(temp, false));
+                    if (fs.exists(target)) fs.delete(target, false);
+                    if (!fs.rename(temp, target)) throw new IOException("cannot rename " + temp + " to " + target);
+                } finally {
+                    if (fs.exists(temp)) fs.delete(temp, false);
                 }
-                // A rerun after a kill may find the output of a task whose row was never committed: same input, same pixels.
-                if (fs.exists(target)) fs.delete(target, false);
-                if (!fs.rename(temp, target)) throw new IOException("cannot rename " + temp + " to " + target);
-            } finally {
-                if (fs.exists(temp)) fs.delete(temp, false);
             }
         } catch (IOException e) {
             throw new ColorizeException("cannot write " + target + ": " + e.getMessage(), e);
@@ -120,6 +126,12 @@ final class HadoopImageStore implements ImageStore<String> {
             }
         }
         return target.toString();
+    }
+
+    private static void writePng(int[] argb, int w, int h, Colorization colorization, OutputStream stream) throws IOException {
+        try (OutputStream out = stream) {
+            PngEncoder.writeRgb(argb, w, h, ArgbPixels.pngText(colorization), out);
+        }
     }
 
     /** The local file system without its hidden .crc files beside every image (other file systems as they are). */

@@ -18,13 +18,19 @@ import org.colorize.pipeline.ColorizeOptions;
  * @param partitions tasks per chunk; 0: Spark's default parallelism
  * @param truth      a folder of color originals with the inputs' file names, for metrics; or null
  * @param chunk      inputs per Spark job: the table grows by one commit per chunk, so a killed run
- *                   loses at most one chunk's rows; 0: 16 per partition
+ *                   loses at most one chunk's rows; 0: {@value #CHUNK_PER_PARTITION} per partition
  * @param instances  where an instance-aware model's boxes come from ({@link BoxChoice}; a CSV on
  *                   any Hadoop file system); null: the detector for such a model, none asked for
  *                   otherwise
  */
 record JobOptions(String input, String output, String model, int partitions, String truth, int chunk, String instances,
         String device, String upsample, String temperature) implements Serializable {
+    /**
+     * Default inputs per chunk and partition: a chunk of 2-MP images is then about 10 s of a
+     * core's work, against well under a second for its job and its commit.
+     */
+    static final int CHUNK_PER_PARTITION = 50;
+
 
     static final String USAGE = "usage: spark-submit [spark options] colorize-spark.jar --input URI --output URI"
             + " [--model NAME|URI] [--partitions N] [--truth URI] [--chunk N] [--instances " + BoxChoice.VALUES.replace("FILE", "URI") + "]"

@@ -35,7 +35,13 @@ final class ResultTable {
         field("finished", DataTypes.TimestampType, false),
     });
 
+    private static final int STATUS = SCHEMA.fieldIndex("status");
+
     private ResultTable() {
+    }
+
+    static boolean ok(Row row) {
+        return OK.equals(row.getString(STATUS));
     }
 
     private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {

@@ -196,6 +196,26 @@ class ColorizeSparkJobTest {
     }
 
     @Test
+    void aTableFileReadsBackAsTheSchemasRowsAndAFailedOneLeavesNothing() throws Exception {
+        Path table = dir.resolve("table-file");
+        java.sql.Timestamp when = java.sql.Timestamp.valueOf("2026-12-02 03:04:05.123456");
+        Row ok = org.apache.spark.sql.RowFactory.create("in.png", "out.png", ResultTable.OK, null, "m", "v1", "model=m", 0.25, 0.5,
+                null, 0.125, 21.5, 0.9, -1.5, "run", when);
+        TableFile.append(List.of(ok), ResultTable.SCHEMA, table.toString(), "part-a", new org.apache.hadoop.conf.Configuration());
+        org.apache.spark.sql.Dataset<Row> read = spark.read().parquet(table.toString());
+        assertEquals(ResultTable.SCHEMA.asNullable(), read.schema().asNullable());
+        Row back = read.collectAsList().get(0);
+        for (int i = 0; i < ok.size(); i++) assertEquals(ok.get(i), back.get(i), ResultTable.SCHEMA.fields()[i].name());
+
+        Row broken = org.apache.spark.sql.RowFactory.create(null, null, ResultTable.ERROR, "x", null, null, null, 0.0, 0.0, null, 0.0,
+                null, null, null, "run", when);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TableFile.append(List.of(ok, broken),
+                ResultTable.SCHEMA, table.toString(), "part-b", new org.apache.hadoop.conf.Configuration()));
+        assertEquals(List.of("part-a.parquet"), files(table).stream().filter(n -> !n.endsWith(".crc")).toList(),
+                "no second file, no temporary one");
+    }
+
+    @Test
     void badArgumentsNameTheProblem() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JobOptions.parse("--input", "x"));
