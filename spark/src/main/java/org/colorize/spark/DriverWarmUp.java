@@ -46,7 +46,8 @@ final class DriverWarmUp {
         t.start();
     }
 
-    private static void run(JobOptions options) throws ColorizeException, IOException {
+    /** The warm-up itself, on the calling thread (a test checks it runs through: a failure would only be swallowed). */
+    static void run(JobOptions options) throws ColorizeException, IOException {
         ColorizeOptions colorize = options.colorizeOptions();
         Configuration conf = new Configuration();
         ExecutorModel.Loaded loaded = ExecutorModel.get(options.model(), options.instances(), colorize.device(), 1, conf);

@@ -31,7 +31,6 @@ record JobOptions(String input, String output, String model, int partitions, Str
      */
     static final int CHUNK_PER_PARTITION = 50;
 
-
     static final String USAGE = "usage: spark-submit [spark options] colorize-spark.jar --input URI --output URI"
             + " [--model NAME|URI] [--partitions N] [--truth URI] [--chunk N] [--instances " + BoxChoice.VALUES.replace("FILE", "URI") + "]"
             + " [--device auto|cpu|gpu]"

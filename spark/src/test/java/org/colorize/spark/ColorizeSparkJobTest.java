@@ -216,6 +216,14 @@ class ColorizeSparkJobTest {
     }
 
     @Test
+    void theDriversWarmUpRunsThroughWithTheJobsModel() throws Exception {
+        // It swallows failures (the job's own load reports them), so a broken warm-up would only be slow: run it directly.
+        DriverWarmUp.run(JobOptions.parse("--input", in.toString(), "--output", dir.resolve("warm").toString(), "--model",
+                MODEL.toString()));
+        assertFalse(Files.exists(dir.resolve("warm")), "the warm-up writes nothing where the job's outputs go");
+    }
+
+    @Test
     void badArgumentsNameTheProblem() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JobOptions.parse("--input", "x"));
