@@ -12,16 +12,37 @@ import org.tensorflow.ndarray.Shape;
  * pixel; element-wise ops are not counted (they are a small fraction of a conv net's work).
  */
 public final class FlopCounter {
-    private final Map<String, Long> macs = new LinkedHashMap<>();
-    private boolean complete = true;
+    private final Map<String, Long> macs;
+    /** Shared with the views of {@link #under}: one element, false once a layer had no static size. */
+    private final boolean[] complete;
+    private final String prefix;
+
+    public FlopCounter() {
+        this(new LinkedHashMap<>(), new boolean[] {true}, "");
+    }
+
+    private FlopCounter(Map<String, Long> macs, boolean[] complete, String prefix) {
+        this.macs = macs;
+        this.complete = complete;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The same counter, recording layers as {@code prefix + layer}: a network built under a
+     * {@link ParameterStore#under prefix} (an instance network beside the full-image one) is
+     * counted under its own names instead of being added to the other network's layers.
+     */
+    FlopCounter under(String prefix) {
+        return prefix.isEmpty() ? this : new FlopCounter(macs, complete, this.prefix + prefix);
+    }
 
     /** Records a layer; {@code outputPixels < 0} means the spatial size is not static. */
     public void add(String layer, long outputPixels, long macsPerPixel) {
         if (outputPixels < 0) {
-            complete = false;
+            complete[0] = false;
             return;
         }
-        macs.merge(layer, outputPixels * macsPerPixel, Long::sum);
+        macs.merge(prefix + layer, outputPixels * macsPerPixel, Long::sum);
     }
 
     /** Height × width of an NHWC operand's static shape, or -1 when either is unknown. */
@@ -35,7 +56,7 @@ public final class FlopCounter {
 
     /** Whether every recorded layer had a static spatial size. */
     public boolean complete() {
-        return complete;
+        return complete[0];
     }
 
     /** Total multiply-accumulates per image. */

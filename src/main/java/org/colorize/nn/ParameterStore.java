@@ -240,7 +240,7 @@ public final class ParameterStore<T extends TFloating> {
 
     /** The conv MAC counter of this graph. */
     public FlopCounter flops() {
-        return registry.flops;
+        return registry.flops.under(prefix);
     }
 
     /** All variables in creation order. */

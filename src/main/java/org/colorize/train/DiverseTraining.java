@@ -33,7 +33,7 @@ import org.colorize.nn.DiverseGanNet;
  *
  * <pre>java -cp … org.colorize.train.DiverseTraining --method gan|vae --data corpus --out models/diverse-gan
  *     [--checkpoint checkpoints/diverse-gan] [--size 64] [--batch 8] [--steps 4000] [--minutes 10] [--seed 1]
- *     [--lr X] [--kinds scene|K,K|all] [--tiny]</pre>
+ *     [--lr X] [--kinds scene|K,K|all] [--tiny] [--l1-weight W (GAN: the reconstruction term's weight, default 5)]</pre>
  */
 public final class DiverseTraining {
     public static final String GAN_KIND = "diverse-gan";
@@ -46,10 +46,17 @@ public final class DiverseTraining {
 
     /** Settings of a run. */
     public record Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps,
-            double minutes, long seed, double lr, boolean tiny) {
+            double minutes, long seed, double lr, boolean tiny, double l1Weight) {
         public Settings {
             if (!method.equals("gan") && !method.equals("vae")) throw new IllegalArgumentException("--method is gan or vae, was " + method);
             if (size < 8 || size % 8 != 0) throw new IllegalArgumentException("--size must be a multiple of 8, was " + size);
+            if (!(l1Weight >= 0)) throw new IllegalArgumentException("--l1-weight must not be negative, was " + l1Weight);
+        }
+
+        /** With the GAN's default reconstruction weight. */
+        public Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps, double minutes,
+                long seed, double lr, boolean tiny) {
+            this(method, data, out, checkpoint, size, batch, steps, minutes, seed, lr, tiny, DiverseGanStage.Weights.defaults().l1());
         }
     }
 
@@ -57,13 +64,14 @@ public final class DiverseTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("method", "data", "out", "checkpoint", "size", "batch", "steps",
-                "minutes", "seed", "lr", "kinds").flags("tiny").noPositionals().parse(args);
+                "minutes", "seed", "lr", "kinds", "l1-weight").flags("tiny").noPositionals().parse(args);
         String method = a.value("method", "gan");
         Path out = Paths.get(a.value("out", "models/diverse-" + method));
         Settings s = new Settings(method, Paths.get(a.value("data", "corpus")), out,
                 Paths.get(a.value("checkpoint", "checkpoints/" + out.getFileName())), a.intValue("size", 64),
                 a.intValue("batch", 8), a.longValue("steps", 4000), Double.parseDouble(a.value("minutes", "10")),
-                a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"));
+                a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"),
+                Double.parseDouble(a.value("l1-weight", Double.toString(DiverseGanStage.Weights.defaults().l1()))));
         Consumer<String> log = m -> System.out.println(Instant.now() + " " + m);
         TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, a.value("kinds", "scene").equals("all") ? Set.of()
                 : Set.of(a.value("kinds", "scene").split(",")), log, () -> false);
@@ -84,7 +92,8 @@ public final class DiverseTraining {
         ColorVaeNet.Config vaeCfg = s.tiny() ? ColorVaeNet.Config.tiny() : ColorVaeNet.Config.small();
         // GAN: Adam β1 0.5 as in DCGAN-style training; the VAE: the usual 0.9
         Adam.Config adam = gan ? new Adam.Config(s.lr(), 0.5, 0.999, 1e-8) : Adam.Config.defaults().withLearningRate(s.lr());
-        StageRecipe stage = gan ? new DiverseGanStage(ganCfg, crops, DiverseGanStage.Weights.defaults())
+        StageRecipe stage = gan ? new DiverseGanStage(ganCfg, crops, new DiverseGanStage.Weights(s.l1Weight(),
+                DiverseGanStage.Weights.defaults().modeSeeking()))
                 : new DiverseVaeStage(vaeCfg, crops);
         try (StageRunner runner = new StageRunner(adam, s.seed(), log)) {
             StageRunner.StageResult r = runner.run(stage, s.steps(), s.minutes() * 60, s.checkpoint(), cancel);

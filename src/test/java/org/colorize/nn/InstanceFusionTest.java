@@ -185,6 +185,9 @@ class InstanceFusionTest {
             assertTrue(names.contains("fusion/conv10_2/bg/conv_4/bias"));
             assertEquals(13 * 2 * 3 * 2, f.store.parameters("fusion/").size(), "13 points × 2 nets × 3 convs × (weight, bias)");
             assertArrayEquals(new long[] {-1, SIZE / 2, SIZE / 2, 1}, in.crops().shape().asArray());
+            var macs = f.store.flops().perLayer();
+            assertEquals(macs.get("conv1_2") / 4, macs.get("instance/conv1_2"), "the instance net is counted under its own names, at its crop size");
+            assertTrue(macs.containsKey("fusion/conv10_2/bg/conv_0"), macs.keySet().toString());
         }
     }
 }
