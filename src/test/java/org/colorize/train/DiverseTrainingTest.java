@@ -72,9 +72,16 @@ class DiverseTrainingTest {
         assertTrue(Files.isRegularFile(first.model().resolve("saved_model.pb")));
         assertEquals(2, card.main().signature().inputs().size());
         // a second chunk continues at step 40 from the checkpoint (Adam's slots included)
-        DiverseTraining.Chunk second = DiverseTraining.train(settings("gan", 45), crops, data(), s -> {}, () -> false);
+        DiverseTraining.Settings heavierL1 = settings("gan", 45);
+        heavierL1 = new DiverseTraining.Settings("gan", heavierL1.data(), heavierL1.out(), heavierL1.checkpoint(), heavierL1.size(),
+                heavierL1.batch(), heavierL1.steps(), heavierL1.minutes(), heavierL1.seed(), heavierL1.lr(), true, 25);
+        DiverseTraining.Chunk second = DiverseTraining.train(heavierL1, crops, data(), s -> {}, () -> false);
         assertEquals(45, second.result().steps());
         assertEquals(l1First, second.result().firstLosses().get(DiverseGanStage.L1), 0, "first losses carried over");
+        assertTrue(second.result().description().contains("L1 × 25.0"), "the resumed chunk ran with the new weight: "
+                + second.result().description());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("gan", tmp,
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1));
     }
 
     @Test
