@@ -79,6 +79,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** A hidden, random name for a file that becomes {@code name} when complete: {@code .NAME.<hex>.part}. */
+    public static String temporaryName(String name) {
+        return "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + PART;
+    }
+
     /**
      * A fresh hidden name beside {@code target}, not yet created. Not Files.createTempFile: that
      * makes the file private (0600) and the rename would hand the user an output nobody else can
@@ -87,9 +92,8 @@ public final class AtomicFiles {
     public static Path temporarySibling(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         String name = target.getFileName().toString();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 100; attempt++) {
-            Path candidate = dir.resolve("." + name + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + PART);
+            Path candidate = dir.resolve(temporaryName(name));
             if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) return candidate;
         }
         throw new IOException("cannot find a free temporary name in " + dir);

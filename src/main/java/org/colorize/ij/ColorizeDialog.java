@@ -28,18 +28,28 @@ final class ColorizeDialog {
 
     /** Shows the dialog; null when canceled. */
     static ColorizeOptions show(String title, List<String> models, String defaultModel) {
-        Map<String, String> d = prefilled(defaultModel);
         GenericDialog gd = new GenericDialog(title);
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.MODEL), models.toArray(new String[0]), d.get(ColorizeOptions.MODEL));
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.DEVICE), keys(DeviceChoice.values()), d.get(ColorizeOptions.DEVICE));
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.UPSAMPLE), keys(Upsampling.values()), d.get(ColorizeOptions.UPSAMPLE));
-        gd.addStringField(ColorizeOptions.label(ColorizeOptions.TEMPERATURE), d.get(ColorizeOptions.TEMPERATURE), 8);
-        gd.addStringField(ColorizeOptions.label(ColorizeOptions.VIVIDNESS), d.get(ColorizeOptions.VIVIDNESS), 8);
+        addOptionFields(gd, models, defaultModel);
         gd.addMessage("Temperature and vividness (0-1; lower turns unsure colors gray)\napply to distribution (313-bin) models only;\n"
                 + ColorizeOptions.DEFAULT + " uses the model card's.\n"
                 + "The result is a new image; its colors are AI-inferred.");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
+        return readOptionFields(gd);
+    }
+
+    /** The colorization options' fields (model, device, upsample, temperature, vividness), prefilled. */
+    static void addOptionFields(GenericDialog gd, List<String> models, String defaultModel) {
+        Map<String, String> d = prefilled(defaultModel);
+        gd.addChoice(ColorizeOptions.label(ColorizeOptions.MODEL), models.toArray(new String[0]), d.get(ColorizeOptions.MODEL));
+        gd.addChoice(ColorizeOptions.label(ColorizeOptions.DEVICE), keys(DeviceChoice.values()), d.get(ColorizeOptions.DEVICE));
+        gd.addChoice(ColorizeOptions.label(ColorizeOptions.UPSAMPLE), keys(Upsampling.values()), d.get(ColorizeOptions.UPSAMPLE));
+        gd.addStringField(ColorizeOptions.label(ColorizeOptions.TEMPERATURE), d.get(ColorizeOptions.TEMPERATURE), 8);
+        gd.addStringField(ColorizeOptions.label(ColorizeOptions.VIVIDNESS), d.get(ColorizeOptions.VIVIDNESS), 8);
+    }
+
+    /** Reads back what {@link #addOptionFields} added, in its order; call before the dialog's own further fields. */
+    static ColorizeOptions readOptionFields(GenericDialog gd) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(ColorizeOptions.MODEL, gd.getNextChoice());
         values.put(ColorizeOptions.DEVICE, gd.getNextChoice());

@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.colorize.ColorizeException;
-import org.colorize.EnumKeys;
-import org.colorize.image.Upsampling;
 import org.colorize.io.InputImages;
 import org.colorize.model.ModelEntry;
 import org.colorize.model.ModelRegistry;
 import org.colorize.pipeline.ColorHints;
 import org.colorize.pipeline.ColorizeOptions;
-import org.colorize.runtime.DeviceChoice;
 
 /**
  * Plugins > Colorize > Colorize with Hints...: colorizes the current image with user color hints
@@ -133,13 +130,8 @@ public class ColorizeHintsPlugin extends CurrentImagePlugin<ColorizeOptions> {
         colorChoices.addAll(colorTitles);
         List<String> referenceChoices = new ArrayList<>(List.of(NONE));
         referenceChoices.addAll(colorTitles);
-        Map<String, String> d = ColorizeDialog.prefilled(defaultModel);
         GenericDialog gd = new GenericDialog(TITLE);
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.MODEL), names.toArray(new String[0]), d.get(ColorizeOptions.MODEL));
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.DEVICE), keys(DeviceChoice.values()), d.get(ColorizeOptions.DEVICE));
-        gd.addChoice(ColorizeOptions.label(ColorizeOptions.UPSAMPLE), keys(Upsampling.values()), d.get(ColorizeOptions.UPSAMPLE));
-        gd.addStringField(ColorizeOptions.label(ColorizeOptions.TEMPERATURE), d.get(ColorizeOptions.TEMPERATURE), 8);
-        gd.addStringField(ColorizeOptions.label(ColorizeOptions.VIVIDNESS), d.get(ColorizeOptions.VIVIDNESS), 8);
+        ColorizeDialog.addOptionFields(gd, names, defaultModel);
         gd.addChoice("Points (point ROIs of)", HintRois.SOURCES, HintRois.IMAGE);
         gd.addChoice("Colors (from)", colorChoices.toArray(new String[0]), HintRois.STROKE);
         gd.addChoice("Reference (global hint: its palette)", referenceChoices.toArray(new String[0]), NONE);
@@ -148,16 +140,10 @@ public class ColorizeHintsPlugin extends CurrentImagePlugin<ColorizeOptions> {
                 + "The result is a new image; its colors are AI-inferred.");
         gd.showDialog();
         if (gd.wasCanceled()) return null;
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put(ColorizeOptions.MODEL, gd.getNextChoice());
-        values.put(ColorizeOptions.DEVICE, gd.getNextChoice());
-        values.put(ColorizeOptions.UPSAMPLE, gd.getNextChoice());
-        values.put(ColorizeOptions.TEMPERATURE, gd.getNextString());
-        values.put(ColorizeOptions.VIVIDNESS, gd.getNextString());
+        ColorizeOptions plain = ColorizeDialog.readOptionFields(gd);
         String source = gd.getNextChoice();
         String colors = gd.getNextChoice();
         String reference = gd.getNextChoice();
-        ColorizeOptions plain = ColorizeOptions.fromMap(values);
         List<ColorHints.Point> points = HintRois.points(HintRois.rois(imp, source), colorImage(colors));
         if (points.isEmpty()) {
             IJ.log(TITLE + ": no point ROIs (" + source + "); colorizing without local hints.");
@@ -168,9 +154,4 @@ public class ColorizeHintsPlugin extends CurrentImagePlugin<ColorizeOptions> {
         return plain.withHints(hints);
     }
 
-    private static String[] keys(Enum<?>[] values) {
-        String[] keys = new String[values.length];
-        for (int i = 0; i < values.length; i++) keys[i] = EnumKeys.key(values[i]);
-        return keys;
-    }
 }

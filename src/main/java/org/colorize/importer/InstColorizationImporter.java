@@ -290,10 +290,7 @@ public final class InstColorizationImporter {
         variant.addProperty("note", "InstColorization's fusion: an instance's weight logit is 0 outside its box (zero padding);"
                 + " the background gets +1e4 outside all boxes (published 1e5: in float32 both give it weight exactly 1 there)");
         JsonObject geometry = new JsonObject();
-        geometry.addProperty("crops", "[K, " + cropSize + ", " + cropSize + ", 1] L 0-100 of each box, resized to the crop size");
-        geometry.addProperty("rows_S", "[K, " + size + "/S, " + cropSize + "/S] bilinear matrices from the box's y span at stride S (1, 2, 4, 8)");
-        geometry.addProperty("cols_S", "[K, " + size + "/S, " + cropSize + "/S] the same from the x span");
-        geometry.addProperty("code", "org.colorize.nn.FusionGeometry");
+        FusionGeometry.cardInputs(size, cropSize).forEach(geometry::addProperty);
         JsonObject detector = new JsonObject();
         detector.addProperty("model", "coco-centernet");
         detector.addProperty("min_score", DetectorOptions.DEFAULT_MIN_SCORE);

@@ -17,6 +17,16 @@ public final class FusionGeometry {
 
     private FusionGeometry() {}
 
+    /** What the fused graph's crop and geometry inputs hold, for a model card: input name → description. */
+    public static java.util.Map<String, String> cardInputs(int size, int cropSize) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(InstanceAwareNet.CROPS, "[K, " + cropSize + ", " + cropSize + ", 1] L 0-100 of each box, resized to the crop size");
+        m.put("rows_S", "[K, " + size + "/S, " + cropSize + "/S] bilinear matrices from the box's y span at stride S (1, 2, 4, 8)");
+        m.put("cols_S", "[K, " + size + "/S, " + cropSize + "/S] the same from the x span");
+        m.put("code", FusionGeometry.class.getName());
+        return m;
+    }
+
     /**
      * A box on the network input (S × S pixels, x right, y down).
      *

@@ -21,6 +21,7 @@ import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.Adam;
+import org.colorize.nn.FusionGeometry;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.Siggraph17Config;
 import org.colorize.nn.TfNatives;
@@ -179,10 +180,7 @@ public final class InstanceAwareTraining {
         long fusionParams = weights.entrySet().stream().filter(e -> e.getKey().startsWith("fusion/"))
                 .mapToLong(e -> e.getValue().shape().size()).sum();
         JsonObject geometry = new JsonObject();
-        geometry.addProperty("crops", "[K, " + crop + ", " + crop + ", 1] L 0-100 of each box, resized to the crop size");
-        geometry.addProperty("rows_S", "[K, " + size + "/S, " + crop + "/S] bilinear matrices from the box's y span at stride S (1, 2, 4, 8)");
-        geometry.addProperty("cols_S", "[K, " + size + "/S, " + crop + "/S] the same from the x span");
-        geometry.addProperty("code", "org.colorize.nn.FusionGeometry");
+        FusionGeometry.cardInputs(size, crop).forEach(geometry::addProperty);
         JsonObject detector = new JsonObject();
         detector.addProperty("model", "coco-centernet");
         detector.addProperty("min_score", org.colorize.detect.DetectorOptions.DEFAULT_MIN_SCORE);

@@ -112,4 +112,20 @@ public final class SyntheticImages {
         Lab.fromSrgb(((argb >> 16) & 0xff) / 255.0, ((argb >> 8) & 0xff) / 255.0, (argb & 0xff) / 255.0, lab);
         return new double[] {lab[1], lab[2]};
     }
+
+    /** Mean a*, b* over the square of half-side {@code r} around (x, y), clipped to the image. */
+    public static double[] meanAb(int[] rgb, int width, int height, int x, int y, int r) {
+        double a = 0;
+        double b = 0;
+        int n = 0;
+        for (int yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+            for (int xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
+                double[] ab = ab(rgb[yy * width + xx]);
+                a += ab[0];
+                b += ab[1];
+                n++;
+            }
+        }
+        return new double[] {a / n, b / n};
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.colorize.color.Lab;
 import org.colorize.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,19 +79,6 @@ class ColorizeHintsInImageJIT {
 
     /** Mean a, b over the 9×9 pixels around (x, y). */
     static double[] meanAb(int[] rgb, int width, int x, int y) {
-        double[] lab = new double[3];
-        double a = 0;
-        double b = 0;
-        int n = 0;
-        for (int yy = y - 4; yy <= y + 4; yy++) {
-            for (int xx = x - 4; xx <= x + 4; xx++) {
-                int c = rgb[yy * width + xx];
-                Lab.fromSrgb((c >> 16 & 0xff) / 255.0, (c >> 8 & 0xff) / 255.0, (c & 0xff) / 255.0, lab);
-                a += lab[1];
-                b += lab[2];
-                n++;
-            }
-        }
-        return new double[] {a / n, b / n};
+        return org.colorize.eval.SyntheticImages.meanAb(rgb, width, rgb.length / width, x, y, 4);
     }
 }

@@ -31,9 +31,9 @@ class HintInputsTest {
 
     /** Logits [S/4, S/4, 5]; {@code hints} null builds the network without hint inputs; {@code perturb} picks hint weights to randomize. */
     private static float[] run(double[][] hints, Predicate<String> perturb) {
-        double[] l = data(L.size(), 1, 100);
-        double[] s8 = data(S8.size(), 2, 1);
-        double[] s16 = data(S16.size(), 3, 1);
+        double[] l = TfFixture.seededUniform(L.size(), 1, 100);
+        double[] s8 = TfFixture.seededUniform(S8.size(), 2, 1);
+        double[] s16 = TfFixture.seededUniform(S16.size(), 3, 1);
         try (var f = new TfFixture<>(TFloat32.class, ParameterStore.Mode.INFERENCE)) {
             Placeholder<TFloat32> pl = f.placeholder("l", L);
             Placeholder<TFloat32> p8 = f.placeholder("s8", S8);
@@ -101,13 +101,6 @@ class HintInputsTest {
         h[2][HintInputs.SATURATION] = 0.4;
         h[2][HintInputs.FLAG] = 1;
         return h;
-    }
-
-    private static double[] data(long n, long seed, double scale) {
-        java.util.Random r = new java.util.Random(seed);
-        double[] v = new double[Math.toIntExact(n)];
-        for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() * scale;
-        return v;
     }
 
     @Test

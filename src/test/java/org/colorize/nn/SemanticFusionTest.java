@@ -55,27 +55,20 @@ class SemanticFusionTest {
         }
     }
 
-    private static double[] data(long n, long seed, double scale) {
-        java.util.Random r = new java.util.Random(seed);
-        double[] v = new double[Math.toIntExact(n)];
-        for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() * scale;
-        return v;
-    }
-
     @Test
     void startsAsThePlainNetworkAndThenUsesTheFeatures() {
-        double[] l = data(L.size(), 1, 100);
-        double[] s8 = data(S8.size(), 2, 5);
-        double[] s16 = data(S16.size(), 3, 5);
+        double[] l = TfFixture.seededUniform(L.size(), 1, 100);
+        double[] s8 = TfFixture.seededUniform(S8.size(), 2, 5);
+        double[] s16 = TfFixture.seededUniform(S16.size(), 3, 5);
         float[] plain = run(SemanticFusion.Mode.NONE, l, s8, s16, false);
         for (SemanticFusion.Mode m : List.of(SemanticFusion.Mode.GLOBAL, SemanticFusion.Mode.HYPERCOLUMNS, SemanticFusion.Mode.BOTH)) {
             assertArrayEquals(plain, run(m, l, s8, s16, false), 1e-6f, m + " at init must equal the plain network");
         }
         float[] trained = run(SemanticFusion.Mode.BOTH, l, s8, s16, true);
         assertNotEquals(0, maxDiff(plain, trained), "trained fusion weights change the output");
-        assertTrue(maxDiff(trained, run(SemanticFusion.Mode.BOTH, l, s8, data(S16.size(), 4, 5), true)) > 1e-4,
+        assertTrue(maxDiff(trained, run(SemanticFusion.Mode.BOTH, l, s8, TfFixture.seededUniform(S16.size(), 4, 5), true)) > 1e-4,
                 "other s16 features give another output");
-        assertTrue(maxDiff(trained, run(SemanticFusion.Mode.BOTH, l, data(S8.size(), 5, 5), s16, true)) > 1e-4,
+        assertTrue(maxDiff(trained, run(SemanticFusion.Mode.BOTH, l, TfFixture.seededUniform(S8.size(), 5, 5), s16, true)) > 1e-4,
                 "the hypercolumns read the s8 features");
     }
 

@@ -43,6 +43,14 @@ final class TfFixture<T extends TFloating> implements AutoCloseable {
         return v;
     }
 
+    /** Uniform values in [0, scale) from their own seed (the same data whatever else the test draws). */
+    static double[] seededUniform(long n, long seed, double scale) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] v = new double[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) v[i] = r.nextDouble() * scale;
+        return v;
+    }
+
     /** Uniform values in [lo, hi). */
     double[] uniform(long n, double lo, double hi) {
         double[] v = new double[Math.toIntExact(n)];

@@ -11,7 +11,6 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import org.colorize.ColorizeException;
-import org.colorize.color.Lab;
 import org.colorize.image.SourceImage;
 import org.colorize.io.DecodedImage;
 import org.colorize.io.ImageDecoder;
@@ -60,20 +59,7 @@ class HintedColorizationTest {
 
     /** Mean (a, b) over the square of half-side r around (x, y). */
     private static double[] meanAb(int[] rgb, int x, int y, int r) {
-        double[] lab = new double[3];
-        double a = 0;
-        double b = 0;
-        int n = 0;
-        for (int yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
-            for (int xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
-                int c = rgb[yy * width + xx];
-                Lab.fromSrgb((c >> 16 & 0xff) / 255.0, (c >> 8 & 0xff) / 255.0, (c & 0xff) / 255.0, lab);
-                a += lab[1];
-                b += lab[2];
-                n++;
-            }
-        }
-        return new double[] {a / n, b / n};
+        return org.colorize.eval.SyntheticImages.meanAb(rgb, width, height, x, y, r);
     }
 
     private static double abDistance(int[] p, int[] q, int x, int y, int r) {

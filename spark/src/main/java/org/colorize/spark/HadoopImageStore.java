@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
@@ -105,8 +104,7 @@ final class HadoopImageStore implements ImageStore<String> {
                 AtomicFiles.write(local.pathToFile(target).toPath(), true,
                         temp -> writePng(argb, w, h, colorization, java.nio.file.Files.newOutputStream(temp)));
             } else {
-                Path temp = new Path(outputDir, "." + target.getName() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ColorizeSparkJob.PART);
+                Path temp = new Path(outputDir, AtomicFiles.temporaryName(target.getName()));
                 try {
                     writePng(argb, w, h, colorization, fs.create(temp, false));
                     if (fs.exists(target)) fs.delete(target, false);
