@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -48,6 +47,7 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     private final Map<Integer, Operand<T>> rows;
     private final Map<Integer, Operand<T>> cols;
     private final FusionConfig config;
+    private final Map<Integer, BoxOffsets<T>> offsets = new java.util.HashMap<>();
 
     /** {@link #InstanceFusion(Map, Map, Map, FusionConfig)} with {@link FusionConfig#COLORIZE}. */
     public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
@@ -76,30 +76,45 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         String name = SCOPE + "/" + point.layerName();
         Ops tf = store.tf(name);
         if (config.rectifiedInstanceUp() && UPSAMPLING.contains(point)) inst = Activations.relu(tf, inst);
-        Operand<T> r = rows.get(point.stride());
-        Operand<T> c = cols.get(point.stride());
+        BoxOffsets<T> boxOffsets = offsets.computeIfAbsent(point.stride(), s -> BoxOffsets.of(store, s, rows.get(s), cols.get(s)));
         Operand<T> instMap = weightNet(store, name + "/instance", inst, config.weightChannels());
         Operand<T> bgMap = weightNet(store, name + "/bg", features, config.weightChannels());
+        Operand<T> r = rows.get(point.stride());
+        Operand<T> c = cols.get(point.stride());
         Operand<T> warpedFeatures = warp(tf, inst, r, c);
         Operand<T> warpedMap = warp(tf, instMap, r, c);
-        // inside[k, i, j] = (row i in box k) · (column j in box k): in-box rows of R sum to 1, others to 0
-        Operand<T> inRow = tf.expandDims(tf.expandDims(tf.reduceSum(r, tf.constant(2)), tf.constant(2)), tf.constant(3));
-        Operand<T> inCol = tf.expandDims(tf.expandDims(tf.reduceSum(c, tf.constant(2)), tf.constant(1)), tf.constant(3));
-        Operand<T> inside = tf.math.mul(inRow, inCol);
-        Operand<T> one = store.scalar(1);
-        Operand<T> big = store.scalar(OUTSIDE_BOXES);
         Operand<T> instLogits = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED
-                ? tf.math.sub(warpedMap, tf.math.mul(tf.math.sub(one, inside), big))
+                ? tf.math.add(warpedMap, boxOffsets.instance())
                 : warpedMap; // zero-padded outside the box, as warp leaves it
-        Operand<T> union = tf.reduceMax(tf.concat(List.of(tf.zerosLike(tf.slice(inside, tf.constant(new int[] {0, 0, 0, 0}),
-                tf.constant(new int[] {1, -1, -1, -1}))), inside), tf.constant(0)), tf.constant(new int[] {0}),
-                org.tensorflow.op.core.ReduceMax.keepDims(true));
-        Operand<T> bgLogits = tf.math.add(bgMap, tf.math.mul(tf.math.sub(one, union), big));
+        Operand<T> bgLogits = tf.math.add(bgMap, boxOffsets.background());
         Operand<T> logits = tf.concat(List.of(bgLogits, instLogits), tf.constant(0));
         Operand<T> weights = softmaxOverInstances(tf, logits);
         Operand<T> all = tf.concat(List.of(features, warpedFeatures), tf.constant(0));
         return tf.reduceSum(tf.math.mul(weights, all), tf.constant(new int[] {0}),
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
+    }
+
+    /**
+     * The logit offsets the boxes give at one stride, made once per stride (they depend only on the
+     * geometry): {@code instance} [K, n, n, 1] is −{@link #OUTSIDE_BOXES} outside each instance's own
+     * box and 0 inside; {@code background} [1, n, n, 1] is +{@link #OUTSIDE_BOXES} outside the union
+     * of the boxes and 0 inside.
+     */
+    record BoxOffsets<T extends TFloating>(Operand<T> instance, Operand<T> background) {
+        static <T extends TFloating> BoxOffsets<T> of(ParameterStore<T> store, int stride, Operand<T> r, Operand<T> c) {
+            Ops tf = store.tf(SCOPE + "/boxes_s" + stride);
+            // inside[k, i, j] = (row i in box k) · (column j in box k): in-box rows of R sum to 1, others to 0
+            Operand<T> inRow = tf.expandDims(tf.expandDims(tf.reduceSum(r, tf.constant(2)), tf.constant(2)), tf.constant(3));
+            Operand<T> inCol = tf.expandDims(tf.expandDims(tf.reduceSum(c, tf.constant(2)), tf.constant(1)), tf.constant(3));
+            Operand<T> inside = tf.math.mul(inRow, inCol);
+            Operand<T> one = store.scalar(1);
+            Operand<T> big = store.scalar(OUTSIDE_BOXES);
+            // a zero row first, so that the union of no boxes is empty rather than −∞
+            Operand<T> union = tf.reduceMax(tf.concat(List.of(tf.zerosLike(tf.slice(inside, tf.constant(new int[] {0, 0, 0, 0}),
+                    tf.constant(new int[] {1, -1, -1, -1}))), inside), tf.constant(0)), tf.constant(new int[] {0}),
+                    org.tensorflow.op.core.ReduceMax.keepDims(true));
+            return new BoxOffsets<>(tf.math.mul(tf.math.sub(one, inside), tf.math.neg(big)), tf.math.mul(tf.math.sub(one, union), big));
+        }
     }
 
     /** Softmax over axis 0 (background and the K instances), stable: the max is subtracted first. */
@@ -127,7 +142,6 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
      * [K, n, n]; bilinear resize of each map into its box, zeros elsewhere.
      */
     static <T extends TFloating> Operand<T> warp(Ops tf, Operand<T> x, Operand<T> r, Operand<T> c) {
-        Operand<TInt32> k = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
         int n = (int) r.shape().size(1);
         int m = (int) r.shape().size(2);
         int ch = (int) x.shape().size(3);
@@ -135,16 +149,13 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
             throw new IllegalArgumentException("fusion needs static map sizes (from the geometry, " + r.shape()
                     + ") and static channels (" + x.shape() + ")");
         }
+        // K is the only unknown size: the reshapes leave it to TF (-1) instead of building shapes from tf.shape
         // rows: Y[k, i, (b, c)] = Σ_a R[k, i, a] X[k, a, (b, c)]
-        Operand<T> y = batchMatMul(tf, r, tf.reshape(x, shape(tf, k, m, m * ch)));
+        Operand<T> y = batchMatMul(tf, r, tf.reshape(x, tf.constant(new int[] {-1, m, m * ch})));
         // columns: Z[k, j, (i, c)] = Σ_b C[k, j, b] Y[k, b, (i, c)], with the column axis moved first
-        Operand<T> yt = tf.linalg.transpose(tf.reshape(y, shape(tf, k, n, m, ch)), tf.constant(new int[] {0, 2, 1, 3}));
-        Operand<T> z = batchMatMul(tf, c, tf.reshape(yt, shape(tf, k, m, n * ch)));
-        return tf.linalg.transpose(tf.reshape(z, shape(tf, k, n, n, ch)), tf.constant(new int[] {0, 2, 1, 3}));
-    }
-
-    private static Operand<TInt32> shape(Ops tf, Operand<TInt32> k, int... rest) {
-        return tf.concat(List.of(k, tf.constant(rest)), tf.constant(0));
+        Operand<T> yt = tf.linalg.transpose(tf.reshape(y, tf.constant(new int[] {-1, n, m, ch})), tf.constant(new int[] {0, 2, 1, 3}));
+        Operand<T> z = batchMatMul(tf, c, tf.reshape(yt, tf.constant(new int[] {-1, m, n * ch})));
+        return tf.linalg.transpose(tf.reshape(z, tf.constant(new int[] {-1, n, n, ch})), tf.constant(new int[] {0, 2, 1, 3}));
     }
 
     /**

@@ -20,6 +20,15 @@ final class FullNetStageNames {
         }
     }
 
+    /** The shape of each model variable. */
+    static java.util.Map<String, Shape> shapes(Siggraph17Config cfg) {
+        try (Graph g = new Graph()) {
+            java.util.Map<String, Shape> out = new java.util.LinkedHashMap<>();
+            build(g, cfg).variables(ParameterStore.MODEL).forEach((k, v) -> out.put(k, v.shape()));
+            return out;
+        }
+    }
+
     static long parameters(Siggraph17Config cfg) {
         try (Graph g = new Graph()) {
             return build(g, cfg).parameterCount();

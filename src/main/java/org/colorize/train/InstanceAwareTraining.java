@@ -40,7 +40,11 @@ import org.tensorflow.Tensor;
  *
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
- *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400]</pre>
+ *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400] [--nets MODEL]</pre>
+ *
+ * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
+ * fusion stage runs (its seconds are the third of {@code --seconds}): how a changed fusion module is
+ * retrained without training the nets again. The card keeps that model's first two stages.
  */
 public final class InstanceAwareTraining {
     /** The card kind of instance-aware models. */
@@ -50,7 +54,7 @@ public final class InstanceAwareTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
-                "scenes", "composites", "seed").noPositionals().parse(args);
+                "scenes", "composites", "seed", "nets").noPositionals().parse(args);
         Path corpus = Paths.get(a.value("corpus", "corpus"));
         Path out = Paths.get(a.value("out", "models/instance-aware"));
         Path init = Paths.get(a.value("init", "models/colorize-default"));
@@ -62,13 +66,15 @@ public final class InstanceAwareTraining {
         int scenes = Integer.parseInt(a.value("scenes", "300"));
         int composites = Integer.parseInt(a.value("composites", "400"));
         long seed = Long.parseLong(a.value("seed", "1"));
+        Path nets = a.has("nets") ? Paths.get(a.value("nets", "")) : null;
         Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
         train(corpus, out, init, detectorDir, width, size, crop, new double[] {
-            Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, log);
+            Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);
     }
 
     static void train(Path corpus, Path out, Path init, Path detectorDir, double width, int size, int crop, double[] seconds,
-            int sceneCount, int compositeCount, long seed, Consumer<String> log) throws IOException, ColorizeException {
+            int sceneCount, int compositeCount, long seed, Path nets, Consumer<String> log) throws IOException, ColorizeException {
+        JsonArray keptStages = nets == null ? null : netStages(nets);
         long t0 = System.nanoTime();
         Siggraph17Config cfg = Siggraph17Config.regression(width, 1);
         InstanceSamples maker = new InstanceSamples(size, crop, org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
@@ -90,15 +96,76 @@ public final class InstanceAwareTraining {
         }
         log.accept(samples.size() + " pictures, " + cropL.size() + " crops, made in " + Math.round(dataSeconds) + " s");
         try (StageRunner runner = new StageRunner(Adam.Config.defaults().withLearningRate(3e-4), seed, log)) {
-            int initialized = seedFrom(runner, init, cfg, log);
-            runner.run(new FullNetStage("full-image", "", cfg, size, 16, fullL, fullAb), Integer.MAX_VALUE, seconds[0]);
-            runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb), Integer.MAX_VALUE, seconds[1]);
+            int initialized;
+            if (nets == null) {
+                initialized = seedFrom(runner, init, cfg, log);
+                runner.run(new FullNetStage("full-image", "", cfg, size, 16, fullL, fullAb), Integer.MAX_VALUE, seconds[0]);
+                runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb), Integer.MAX_VALUE, seconds[1]);
+            } else {
+                initialized = seedNetsFrom(runner, nets, cfg, log);
+            }
             runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
             InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
-            writeCard(out, cfg, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus),
-                    training(runner.results(), initialized, init, seed));
+            JsonObject training = training(runner.results(), initialized, nets == null ? init : nets, seed);
+            if (keptStages != null) {
+                training.addProperty("initialized_from", nets.getFileName() + " (its full-image and instance nets, kept frozen; "
+                        + initialized + " variables): only the fusion stage was retrained");
+                JsonArray stages = keptStages.deepCopy();
+                training.getAsJsonArray("stages").forEach(stages::add);
+                training.add("stages", stages);
+            }
+            writeCard(out, cfg, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus), training);
             log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
         }
+    }
+
+    /** The full-image and instance stages recorded in an instance-aware model's card. */
+    static JsonArray netStages(Path model) throws IOException, ColorizeException {
+        JsonArray kept = new JsonArray();
+        ModelCard card = ModelCards.read(model);
+        if (!KIND.equals(card.kind())) throw new IllegalArgumentException(model + " is not an " + KIND + " model");
+        JsonObject training = card.json().getAsJsonObject("training");
+        if (training != null && training.has("stages")) {
+            training.getAsJsonArray("stages").forEach(st -> {
+                if (!"fusion".equals(st.getAsJsonObject().get("name").getAsString())) kept.add(st);
+            });
+        }
+        return kept;
+    }
+
+    /** Copies both nets' variables (everything but {@code fusion/}) from an instance-aware model's fused SavedModel. */
+    static int seedNetsFrom(StageRunner runner, Path model, Siggraph17Config cfg, Consumer<String> log) {
+        TfNatives.load();
+        Map<String, org.tensorflow.ndarray.Shape> shapes = new LinkedHashMap<>();
+        FullNetStageNames.shapes(cfg).forEach((n, shape) -> {
+            shapes.put(n, shape);
+            shapes.put(InstanceAwareNet.INSTANCE + "/" + n, shape);
+        });
+        List<String> names = List.copyOf(shapes.keySet());
+        Path fused = model.resolve(InstanceAwareExport.FUSION_FOLDER);
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        try (SavedModelBundle b = SavedModelBundle.load(fused.toString(), "serve")) {
+            List<String> missing = names.stream().filter(n -> b.graph().operation(n) == null).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(fused + " lacks " + missing.size() + " variables of the nets (e.g. " + missing.get(0)
+                        + "): not an instance-aware model of width " + cfg.width());
+            }
+            Session.Runner r = b.session().runner();
+            names.forEach(r::fetch);
+            Result res = r.run();
+            for (int i = 0; i < names.size(); i++) values.put(names.get(i), res.get(i));
+        }
+        for (String n : names) {
+            if (!values.get(n).shape().equals(shapes.get(n))) {
+                String message = fused + ": " + n + " is " + values.get(n).shape() + ", a net of width " + cfg.width()
+                        + " has " + shapes.get(n) + " (train with the model's --width)";
+                values.values().forEach(Tensor::close);
+                throw new IllegalArgumentException(message);
+            }
+        }
+        log.accept("kept " + names.size() + " variables of both nets from " + fused + "; training the fusion only");
+        runner.seed(values);
+        return names.size();
     }
 
     /** Copies every variable of {@code init}'s SavedModel whose name the full-image and instance nets share. */
