@@ -15,9 +15,7 @@ final class FullNetStageNames {
     private FullNetStageNames() {}
 
     static List<String> of(Siggraph17Config cfg) {
-        try (Graph g = new Graph()) {
-            return List.copyOf(build(g, cfg).variables(ParameterStore.MODEL).keySet());
-        }
+        return List.copyOf(shapes(cfg).keySet());
     }
 
     /** The shape of each model variable. */

@@ -25,7 +25,6 @@ import org.colorize.nn.FusionGeometry;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.Siggraph17Config;
 import org.colorize.nn.TfNatives;
-import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -106,7 +105,7 @@ public final class InstanceAwareTraining {
             }
             runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
             InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
-            JsonObject training = training(runner.results(), initialized, nets == null ? init : nets, seed);
+            JsonObject training = training(runner.results(), initialized, init, seed);
             if (keptStages != null) {
                 training.addProperty("initialized_from", nets.getFileName() + " (its full-image and instance nets, kept frozen; "
                         + initialized + " variables): only the fusion stage was retrained");
@@ -135,7 +134,6 @@ public final class InstanceAwareTraining {
 
     /** Copies both nets' variables (everything but {@code fusion/}) from an instance-aware model's fused SavedModel. */
     static int seedNetsFrom(StageRunner runner, Path model, Siggraph17Config cfg, Consumer<String> log) {
-        TfNatives.load();
         Map<String, org.tensorflow.ndarray.Shape> shapes = new LinkedHashMap<>();
         FullNetStageNames.shapes(cfg).forEach((n, shape) -> {
             shapes.put(n, shape);
@@ -143,17 +141,13 @@ public final class InstanceAwareTraining {
         });
         List<String> names = List.copyOf(shapes.keySet());
         Path fused = model.resolve(InstanceAwareExport.FUSION_FOLDER);
-        Map<String, Tensor> values = new LinkedHashMap<>();
-        try (SavedModelBundle b = SavedModelBundle.load(fused.toString(), "serve")) {
-            List<String> missing = names.stream().filter(n -> b.graph().operation(n) == null).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(fused + " lacks " + missing.size() + " variables of the nets (e.g. " + missing.get(0)
-                        + "): not an instance-aware model of width " + cfg.width());
-            }
-            Session.Runner r = b.session().runner();
-            names.forEach(r::fetch);
-            Result res = r.run();
-            for (int i = 0; i < names.size(); i++) values.put(names.get(i), res.get(i));
+        Map<String, Tensor> values = readVariables(fused, names);
+        if (values.size() < names.size()) {
+            String missing = names.stream().filter(n -> !values.containsKey(n)).findFirst().orElseThrow();
+            int count = names.size() - values.size();
+            values.values().forEach(Tensor::close);
+            throw new IllegalArgumentException(fused + " lacks " + count + " variables of the nets (e.g. " + missing
+                    + "): not an instance-aware model of width " + cfg.width());
         }
         for (String n : names) {
             if (!values.get(n).shape().equals(shapes.get(n))) {
@@ -174,30 +168,28 @@ public final class InstanceAwareTraining {
             log.accept("no initial weights (" + init + " has no SavedModel): training from scratch");
             return 0;
         }
-        TfNatives.load();
         List<String> names = FullNetStageNames.of(cfg);
+        Map<String, Tensor> found = readVariables(init, names);
+        Map<String, Tensor> values = new LinkedHashMap<>(found);
+        // the instance net starts from the same weights, under its own names (a second read: each name owns its tensor)
+        readVariables(init, List.copyOf(found.keySet())).forEach((n, t) -> values.put(InstanceAwareNet.INSTANCE + "/" + n, t));
+        log.accept("initialized " + found.size() + " of " + names.size() + " variables of each net from " + init);
+        runner.seed(values);
+        return found.size();
+    }
+
+    /** The variables of {@code names} that the SavedModel in {@code dir} has, by name, in the order of {@code names}. */
+    private static Map<String, Tensor> readVariables(Path dir, List<String> names) {
+        TfNatives.load();
         Map<String, Tensor> values = new LinkedHashMap<>();
-        try (SavedModelBundle b = SavedModelBundle.load(init.toString(), "serve")) {
-            Graph g = b.graph();
-            Session s = b.session();
-            List<String> found = names.stream().filter(n -> g.operation(n) != null).toList();
-            Session.Runner r = s.runner();
+        try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
+            List<String> found = names.stream().filter(n -> b.graph().operation(n) != null).toList();
+            Session.Runner r = b.session().runner();
             found.forEach(r::fetch);
             Result res = r.run();
-            for (int i = 0; i < found.size(); i++) {
-                values.put(found.get(i), res.get(i));
-            }
-            // the instance net starts from the same weights, under its own names
-            Session.Runner r2 = s.runner();
-            found.forEach(r2::fetch);
-            Result res2 = r2.run();
-            for (int i = 0; i < found.size(); i++) {
-                values.put(InstanceAwareNet.INSTANCE + "/" + found.get(i), res2.get(i));
-            }
-            log.accept("initialized " + found.size() + " of " + names.size() + " variables of each net from " + init);
-            runner.seed(values);
-            return found.size();
+            for (int i = 0; i < found.size(); i++) values.put(found.get(i), res.get(i));
         }
+        return values;
     }
 
     static JsonObject training(List<StageRunner.StageResult> results, int initialized, Path init, long seed) {
