@@ -105,10 +105,11 @@ public final class InstanceAwareTraining {
             }
             runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
             InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
-            JsonObject training = training(runner.results(), initialized, init, seed);
+            String from = nets != null ? nets.getFileName() + " (its full-image and instance nets, kept frozen; " + initialized
+                    + " variables): only the fusion stage was retrained"
+                    : initialized > 0 ? init.getFileName() + " (" + initialized + " shared encoder/decoder variables, both nets)" : "scratch";
+            JsonObject training = training(runner.results(), from, seed);
             if (keptStages != null) {
-                training.addProperty("initialized_from", nets.getFileName() + " (its full-image and instance nets, kept frozen; "
-                        + initialized + " variables): only the fusion stage was retrained");
                 JsonArray stages = keptStages.deepCopy();
                 training.getAsJsonArray("stages").forEach(stages::add);
                 training.add("stages", stages);
@@ -192,15 +193,14 @@ public final class InstanceAwareTraining {
         return values;
     }
 
-    static JsonObject training(List<StageRunner.StageResult> results, int initialized, Path init, long seed) {
+    static JsonObject training(List<StageRunner.StageResult> results, String initializedFrom, long seed) {
         JsonObject training = new JsonObject();
         training.addProperty("trainer", "Colorize (org.colorize.train.InstanceAwareTraining, StageRunner)");
         training.addProperty("seed", seed);
         training.addProperty("optimizer", "adam");
         training.addProperty("lr", 3e-4);
         training.addProperty("loss", "smooth-L1 on ab/110, delta 1/110 (InstColorization)");
-        training.addProperty("initialized_from", initialized > 0 ? init.getFileName() + " (" + initialized
-                + " shared encoder/decoder variables, both nets)" : "scratch");
+        training.addProperty("initialized_from", initializedFrom);
         training.addProperty("note", "kept SHORT on a shared 2-core CPU (minutes per stage, tiny width 0.25, 64² input):"
                 + " a demonstration of the three-stage method, not a converged model");
         JsonArray stages = new JsonArray();
