@@ -44,7 +44,9 @@ public enum InputEncoding {
     /** A global color hint per image ({@code [1, 1, 315]}: 313-bin ab histogram, saturation, flag). */
     GLOBAL_HINT,
     /** Feature maps of another network (the detector), fed as it computed them. */
-    FEATURES;
+    FEATURES,
+    /** Another colorization model's predicted ab / 110 at the network size (2 channels): the prior a model refines. */
+    PRIOR_AB;
 
     /**
      * The input value for a lightness; the lightness encodings override it.

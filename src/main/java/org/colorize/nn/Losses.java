@@ -69,6 +69,19 @@ public final class Losses {
         return tf.math.mean(a, allAxes(tf, a));
     }
 
+    /**
+     * The reconstruction of the closer of two samples: per image the smaller of the two samples'
+     * mean absolute errors, averaged over the batch (the "oracle" loss of multiple choice learning,
+     * Guzman-Rivera et al. 2012): the two samples of a code pair need not both sit on the mean.
+     * Inputs are [N, H, W, C].
+     */
+    public static <T extends TFloating> Operand<T> l1BestOfTwo(Ops tf, Operand<T> pred1, Operand<T> pred2, Operand<T> target) {
+        Operand<org.tensorflow.types.TInt32> pixels = tf.constant(new int[] {1, 2, 3});
+        Operand<T> e1 = tf.math.mean(tf.math.abs(tf.math.sub(pred1, target)), pixels);
+        Operand<T> e2 = tf.math.mean(tf.math.abs(tf.math.sub(pred2, target)), pixels);
+        return tf.math.mean(tf.math.minimum(e1, e2), tf.constant(0));
+    }
+
     /** Hinge loss of a critic (Lim &amp; Ye 2017; Miyato et al. 2018): mean relu(1 − real) + mean relu(1 + fake). */
     public static <T extends TFloating> Operand<T> hingeCritic(Ops tf, Operand<T> realScores, Operand<T> fakeScores) {
         Operand<T> one = tf.constant(realScores.type(), 1.0);

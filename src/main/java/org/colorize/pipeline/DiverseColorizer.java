@@ -20,6 +20,7 @@ import org.colorize.image.NetworkInput;
 import org.colorize.image.Recombiner;
 import org.colorize.image.SourceImage;
 import org.colorize.image.Upsampling;
+import org.colorize.model.AbField;
 import org.colorize.model.ChromaPredictor;
 import org.colorize.model.InputEncoding;
 import org.colorize.model.ModelCard;
@@ -41,6 +42,10 @@ import org.colorize.runtime.Workers;
  * by the MDN's weights for this image, then z = μ_k + σ·ε (σ the card's
  * {@code sampling.mixture_sigma}); or, with {@link DiverseOptions#mostLikely()}, z = μ of the
  * i-th heaviest component. The per-pixel spread of ab across the samples is the uncertainty map.
+ *
+ * <p>A GAN whose card names a {@value #PRIOR} model refines that model's prediction: the prior model
+ * colorizes the image once ({@link FullImageColorizer#chroma}), and its ab, on the GAN's grid, is
+ * fed to every sample beside L and the code.
  */
 public final class DiverseColorizer implements Colorizer {
     public static final String GAN_KIND = "diverse-gan";
@@ -49,6 +54,8 @@ public final class DiverseColorizer implements Colorizer {
     public static final String CODE = "z";
     /** The card role of the VAE's mixture density network. */
     public static final String MDN = "mdn";
+    /** The card field naming the model whose prediction a GAN refines ({@code {"model": NAME, "input": IN}}). */
+    public static final String PRIOR = "prior";
     static final String MIXTURE_LOGITS = "mixture_logits";
     static final String MIXTURE_MEANS = "mixture_means";
     /** divcolor's σ, when a card does not state its own. */
@@ -125,6 +132,13 @@ public final class DiverseColorizer implements Colorizer {
         Map<String, NamedInputsModel.Input> in = new LinkedHashMap<>();
         in.put(card.inputName(), new NamedInputsModel.Input(new long[] {n, size, size, 1}, lBatch));
         in.put(CODE, new NamedInputsModel.Input(new long[] {n, 1, 1, codeLength}, zBatch));
+        if (card.json().has(PRIOR)) {
+            progress.progress("prior colorization", 0.05);
+            float[] prior = priorAb(card, plane, size, co, workers);
+            float[] priorBatch = new float[n * prior.length];
+            for (int i = 0; i < n; i++) System.arraycopy(prior, 0, priorBatch, i * prior.length, prior.length);
+            in.put(priorInput(card), new NamedInputsModel.Input(new long[] {n, size, size, 2}, priorBatch));
+        }
         Map<String, float[]> out = network.run(in);
         float[] ab = out.containsKey(card.outputName()) ? out.get(card.outputName()) : out.values().iterator().next();
         int field = size * size * 2;
@@ -159,6 +173,50 @@ public final class DiverseColorizer implements Colorizer {
         progress.progress("done", 1);
         return new DiverseResult(samples, uncertainty, gray.width(), gray.height(), size, fields, method, options.seed(), codes,
                 warnings, new StageTimes(load, prepare, networkSeconds, recombine));
+    }
+
+    /** The prior model's ab / 110 of a plane on the GAN's {@code size}² grid, interleaved. */
+    private float[] priorAb(ModelCard card, LightnessPlane plane, int size, ColorizeOptions co, Workers workers)
+            throws ColorizeException {
+        String name = priorField(card, "model");
+        ChromaPredictor predictor = models.predictor(name, co.device());
+        if (!(Colorizers.forCard(predictor.card(), models) instanceof FullImageColorizer single)) {
+            throw new ColorizeException("Model " + card.name() + " refines the prediction of " + name + ", which is of kind '"
+                    + predictor.card().kind() + "', not a single-prediction model (" + FullImageColorizer.KIND + ", "
+                    + SemanticColorizer.KIND + ").");
+        }
+        AbField field = single.chroma(plane, co.withModel(name), workers);
+        float[] a = new float[field.size() * field.size()];
+        float[] b = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = field.ab()[2 * i];
+            b[i] = field.ab()[2 * i + 1];
+        }
+        if (field.size() != size) {
+            a = NetworkInput.resample(a, field.size(), size);
+            b = NetworkInput.resample(b, field.size(), size);
+        }
+        float[] out = new float[2 * size * size];
+        float scale = (float) (1 / org.colorize.nn.Siggraph17Net.AB_SCALE);
+        for (int i = 0; i < a.length; i++) {
+            out[2 * i] = a[i] * scale;
+            out[2 * i + 1] = b[i] * scale;
+        }
+        return out;
+    }
+
+    private static String priorInput(ModelCard card) throws ColorizeException {
+        var p = card.json().get(PRIOR);
+        return p.isJsonObject() && p.getAsJsonObject().has("input") ? priorField(card, "input") : PRIOR;
+    }
+
+    private static String priorField(ModelCard card, String key) throws ColorizeException {
+        var p = card.json().get(PRIOR);
+        if (!p.isJsonObject() || !p.getAsJsonObject().has(key) || !p.getAsJsonObject().get(key).isJsonPrimitive()) {
+            throw new ColorizeException("Model " + card.name() + ": its card's '" + PRIOR + "' must be an object with a '" + key
+                    + "' (the model whose prediction it refines), was " + p + ".");
+        }
+        return p.getAsJsonObject().get(key).getAsString();
     }
 
     /** {@code method=gan seed=S sample=i/N} (and {@code likely=true} for ranked means): what each sample's provenance adds. */

@@ -124,6 +124,22 @@ public class FullImageColorizer implements Colorizer {
         }
     }
 
+    /**
+     * The chroma this colorizer's model predicts for one plane, on the model's grid, as
+     * {@link #colorize} would upsample it: what a model that refines this one's prediction takes (a
+     * {@code diverse-gan} with a prior).
+     */
+    public AbField chroma(LightnessPlane plane, ColorizeOptions options, Workers workers) throws ColorizeException {
+        ChromaPredictor model = models.predictor(options.model(), options.device());
+        if (!kind().equals(model.card().kind())) throw Colorizers.unknownKind(model.card().kind(), model.card().name());
+        double temperature = Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
+        int size = model.card().inputSize();
+        float[] small = NetworkInput.lightness(plane, size, workers);
+        List<AbField> fields = model.predict(networkInputs(model, List.of(plane), List.of(small), size, options, workers),
+                temperature, options.vividness());
+        return afterNetwork(fields.get(0), small, size, plane, options);
+    }
+
     /** The card kind this colorizer serves (also its pipeline name in provenance). */
     protected String kind() {
         return KIND;

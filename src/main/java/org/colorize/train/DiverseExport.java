@@ -25,7 +25,8 @@ import org.tensorflow.types.TFloat32;
  * state, no critic, no color encoder), from a run's weights. The code is a named signature input,
  * so a sample is a pure function of (L, code) and the sampler's seed decides the code.
  * <ul>
- *   <li>GAN: {@code l} [N, H, W, 1] (L 0…100) and {@code z} [N, 1, 1, noise] → {@code ab} [N, H, W, 2].</li>
+ *   <li>GAN: {@code l} [N, H, W, 1] (L 0…100) and {@code z} [N, 1, 1, noise] (and, refining a prior,
+ *       {@code prior} [N, H, W, 2], its ab/110) → {@code ab} [N, H, W, 2].</li>
  *   <li>VAE: the decoder in the model folder, {@code l} and {@code z} [N, 1, 1, D] → {@code ab}; the
  *       MDN in {@value #MDN_FOLDER}/, {@code l} → {@code mixture_logits} [N, K] and
  *       {@code mixture_means} [N, K, D].</li>
@@ -34,6 +35,8 @@ import org.tensorflow.types.TFloat32;
 public final class DiverseExport {
     /** The code input's name. */
     public static final String CODE = "z";
+    /** The GAN's prior input: a single-prediction model's ab/110 ({@code PRIOR_AB}), [N, H, W, 2]. */
+    public static final String PRIOR = "prior";
     public static final String MDN_FOLDER = "mdn";
     public static final String MIXTURE_LOGITS = "mixture_logits";
     public static final String MIXTURE_MEANS = "mixture_means";
@@ -46,9 +49,12 @@ public final class DiverseExport {
             Placeholder<TFloat32> l = lightness(store);
             Placeholder<TFloat32> z = store.tf().withName(CODE).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, 1, 1, cfg.noise())));
-            DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, l, z, cfg);
-            return Signature.builder().key(SavedModelExport.SIGNATURE_KEY).input(SavedModelExport.INPUT, l).input(CODE, z)
-                    .output(SavedModelExport.OUTPUT_AB, g.ab()).build();
+            Placeholder<TFloat32> prior = cfg.prior() ? store.tf().withName(PRIOR).placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, -1, -1, 2))) : null;
+            DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, l, z, prior, cfg);
+            Signature.Builder sig = Signature.builder().key(SavedModelExport.SIGNATURE_KEY).input(SavedModelExport.INPUT, l).input(CODE, z);
+            if (prior != null) sig.input(PRIOR, prior);
+            return sig.output(SavedModelExport.OUTPUT_AB, g.ab()).build();
         });
     }
 

@@ -38,10 +38,12 @@ final class DiverseGanStage implements StageRecipe {
      *
      * @param l1          the reconstruction term (L1 on ab/110)
      * @param modeSeeking MSGAN's term
+     * @param bestOfTwo   whether the reconstruction counts only the closer sample of each code pair
+     *                    ({@link Losses#l1BestOfTwo}) instead of both
      */
-    record Weights(double l1, double modeSeeking) {
+    record Weights(double l1, double modeSeeking, boolean bestOfTwo) {
         static Weights defaults() {
-            return new Weights(5, 0.03);
+            return new Weights(5, 0.03, false);
         }
     }
 
@@ -62,8 +64,9 @@ final class DiverseGanStage implements StageRecipe {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "gan: Cao et al. generator (%d layers of %d, code %d) + patch critic %d, hinge loss,"
-                + " L1 × %s, mode seeking × %s, on %s", config.layers(), config.width(), config.noise(), config.criticWidth(),
+        return String.format(Locale.ROOT, "gan: Cao et al. generator (%d layers of %d, code %d%s) + patch critic %d, hinge loss,"
+                + " L1%s × %s, mode seeking × %s, on %s", config.layers(), config.width(), config.noise(),
+                config.prior() ? ", refining the prior's ab" : "", config.criticWidth(), weights.bestOfTwo() ? " (closer of two samples)" : "",
                 weights.l1(), weights.modeSeeking(), crops.describe());
     }
 
@@ -86,8 +89,14 @@ final class DiverseGanStage implements StageRecipe {
         Shape code = Shape.of(-1, 1, 1, config.noise());
         Placeholder<TFloat32> z1 = tf.withName("z1").placeholder(TFloat32.class, Placeholder.shape(code));
         Placeholder<TFloat32> z2 = tf.withName("z2").placeholder(TFloat32.class, Placeholder.shape(code));
+        if (config.prior() != crops.hasPriors()) {
+            throw new IllegalArgumentException(config.prior() ? "a generator with a prior needs the prior's crops" : "crops with priors for a generator without one");
+        }
+        Placeholder<TFloat32> prior = config.prior()
+                ? tf.withName(DiverseCrops.PRIOR_AB).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 2))) : null;
         Operand<TFloat32> l2 = tf.concat(List.of(l, l), tf.constant(0));
-        DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, l2, tf.concat(List.of(z1, z2), tf.constant(0)), config);
+        DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, l2, tf.concat(List.of(z1, z2), tf.constant(0)),
+                prior == null ? null : tf.concat(List.of(prior, prior), tf.constant(0)), config);
         Ops lt = tf.withSubScope("loss");
         List<org.tensorflow.Output<TFloat32>> halves = lt.split(lt.constant(0), g.abNormalized(), 2L).output();
         Operand<TFloat32> fake1 = halves.get(0);
@@ -98,7 +107,8 @@ final class DiverseGanStage implements StageRecipe {
         Operand<TFloat32> fakeScores = lt.concat(List.of(parts.get(1), parts.get(2)), lt.constant(0));
         Operand<TFloat32> dLoss = Losses.hingeCritic(lt, parts.get(0), fakeScores);
         Operand<TFloat32> gAdv = Losses.hingeGenerator(lt, fakeScores);
-        Operand<TFloat32> l1 = lt.math.mul(lt.math.add(Losses.l1(lt, fake1, ab), Losses.l1(lt, fake2, ab)), store.scalar(0.5));
+        Operand<TFloat32> l1 = weights.bestOfTwo() ? Losses.l1BestOfTwo(lt, fake1, fake2, ab)
+                : lt.math.mul(lt.math.add(Losses.l1(lt, fake1, ab), Losses.l1(lt, fake2, ab)), store.scalar(0.5));
         Operand<TFloat32> ms = Losses.modeSeeking(lt, fake1, fake2, z1, z2);
         Operand<TFloat32> gLoss = lt.math.add(gAdv, lt.math.add(lt.math.mul(l1, store.scalar(weights.l1())),
                 lt.math.mul(ms, store.scalar(weights.modeSeeking()))));
@@ -120,7 +130,10 @@ final class DiverseGanStage implements StageRecipe {
             Tensor t1 = Tensors.of(Shape.of(n, 1, 1, noise), gaussian(random, n * noise));
             Tensor t2 = Tensors.of(Shape.of(n, 1, 1, noise), gaussian(random, n * noise));
             runner.feed(l, tl).feed(ab, tab).feed(z1, t1).feed(z2, t2);
-            return List.of(tl, tab, t1, t2);
+            if (prior == null) return List.of(tl, tab, t1, t2);
+            Tensor tp = Tensors.of(Shape.of(n, b.size(), b.size(), 2), b.features().get(DiverseCrops.PRIOR_AB));
+            runner.feed(prior, tp);
+            return List.of(tl, tab, t1, t2, tp);
         };
         return new Built(gLoss, feeder, objectives, reported);
     }

@@ -17,6 +17,7 @@ import org.colorize.files.AtomicFiles;
 import org.colorize.model.InputEncoding;
 import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
+import org.colorize.model.ModelRegistry;
 import org.colorize.model.OutputEncoding;
 import org.colorize.model.TensorSpec;
 import org.colorize.nn.Adam;
@@ -33,21 +34,30 @@ import org.colorize.nn.DiverseGanNet;
  *
  * <pre>java -cp … org.colorize.train.DiverseTraining --method gan|vae --data corpus --out models/diverse-gan
  *     [--checkpoint checkpoints/diverse-gan] [--size 64] [--batch 8] [--steps 4000] [--minutes 10] [--seed 1]
- *     [--lr X] [--kinds scene|K,K|all] [--tiny] [--l1-weight W (GAN: the reconstruction term's weight, default 5)]</pre>
+ *     [--lr X] [--kinds scene|K,K|all] [--tiny] [--l1-weight W (GAN: the reconstruction term's weight, default 5)]
+ *     [--prior MODEL (GAN: refine MODEL's colorizations)] [--best-of-two (GAN: reconstruct the closer sample of a pair)]</pre>
+ *
+ * <p>With {@code --prior} the GAN's generator takes the named single-prediction model's ab as an
+ * extra input and refines it (the model colorizes every training image once when the run starts,
+ * {@link PriorColorizations}); the exported model then runs at that model's network size, on the
+ * ab that model predicts, and its card names the model ({@value #PRIOR_FIELD}).
  */
 public final class DiverseTraining {
     public static final String GAN_KIND = "diverse-gan";
     public static final String VAE_KIND = "diverse-vae";
     /** The card role of the VAE's mixture density network. */
     public static final String MDN_ROLE = "mdn";
+    /** The card field naming a GAN's prior model ({@code {"model": NAME, "version": V, "input": "prior"}}). */
+    public static final String PRIOR_FIELD = "prior";
 
     /** What a chunk did. */
     public record Chunk(Path model, StageRunner.StageResult result) {}
 
     /** Settings of a run. */
     public record Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps,
-            double minutes, long seed, double lr, boolean tiny, double l1Weight) {
+            double minutes, long seed, double lr, boolean tiny, double l1Weight, String prior, boolean bestOfTwo) {
         public Settings {
+            if (prior != null && !method.equals("gan")) throw new IllegalArgumentException("--prior is for the GAN");
             if (!method.equals("gan") && !method.equals("vae")) throw new IllegalArgumentException("--method is gan or vae, was " + method);
             if (size < 8 || size % 8 != 0) throw new IllegalArgumentException("--size must be a multiple of 8, was " + size);
             if (!(l1Weight >= 0)) throw new IllegalArgumentException("--l1-weight must not be negative, was " + l1Weight);
@@ -56,7 +66,8 @@ public final class DiverseTraining {
         /** With the GAN's default reconstruction weight. */
         public Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps, double minutes,
                 long seed, double lr, boolean tiny) {
-            this(method, data, out, checkpoint, size, batch, steps, minutes, seed, lr, tiny, DiverseGanStage.Weights.defaults().l1());
+            this(method, data, out, checkpoint, size, batch, steps, minutes, seed, lr, tiny, DiverseGanStage.Weights.defaults().l1(),
+                    null, false);
         }
     }
 
@@ -64,14 +75,15 @@ public final class DiverseTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("method", "data", "out", "checkpoint", "size", "batch", "steps",
-                "minutes", "seed", "lr", "kinds", "l1-weight").flags("tiny").noPositionals().parse(args);
+                "minutes", "seed", "lr", "kinds", "l1-weight", "prior").flags("tiny", "best-of-two").noPositionals().parse(args);
         String method = a.value("method", "gan");
         Path out = Paths.get(a.value("out", "models/diverse-" + method));
         Settings s = new Settings(method, Paths.get(a.value("data", "corpus")), out,
                 Paths.get(a.value("checkpoint", "checkpoints/" + out.getFileName())), a.intValue("size", 64),
                 a.intValue("batch", 8), a.longValue("steps", 4000), Double.parseDouble(a.value("minutes", "10")),
                 a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"),
-                Double.parseDouble(a.value("l1-weight", Double.toString(DiverseGanStage.Weights.defaults().l1()))));
+                Double.parseDouble(a.value("l1-weight", Double.toString(DiverseGanStage.Weights.defaults().l1()))),
+                a.value("prior", null), a.flag("best-of-two"));
         Consumer<String> log = m -> System.out.println(Instant.now() + " " + m);
         TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, a.value("kinds", "scene").equals("all") ? Set.of()
                 : Set.of(a.value("kinds", "scene").split(",")), log, () -> false);
@@ -81,19 +93,50 @@ public final class DiverseTraining {
     /** One chunk of the run on {@code data}'s training split; exports and returns where. */
     public static Chunk train(Settings s, TrainingData data, Consumer<String> log, BooleanSupplier cancel)
             throws IOException, TrainException {
-        DiverseCrops crops = new DiverseCrops(data.trainImages(), s.size(), s.batch(), s.seed());
-        return train(s, crops, TrainedModelCard.trainingData(data), log, cancel);
+        List<RgbImage> images = data.trainImages();
+        if (s.prior() == null) {
+            return train(s, new DiverseCrops(images, s.size(), s.batch(), s.seed()), TrainedModelCard.trainingData(data), null, log,
+                    cancel);
+        }
+        ModelRegistry registry = ModelRegistry.shared();
+        Prior prior = Prior.of(registry, s.prior());
+        List<RgbImage> priors = PriorColorizations.compute(registry, s.prior(), images, log, cancel);
+        return train(s, new DiverseCrops(images, priors, s.size(), s.batch(), s.seed()), TrainedModelCard.trainingData(data),
+                prior, log, cancel);
+    }
+
+    /**
+     * The single-prediction model a GAN refines, as its card records it.
+     *
+     * @param size the model's network size: the GAN runs at it, on its ab
+     */
+    record Prior(String model, String version, int size) {
+        static Prior of(ModelRegistry registry, String model) throws TrainException {
+            try {
+                ModelCard card = registry.card(model);
+                // the name as given: what the registry resolves at inference (a card's own name may differ from its folder's)
+                return new Prior(model, card.version(), card.inputSize());
+            } catch (org.colorize.ColorizeException e) {
+                throw new TrainException("The prior model: " + e.getMessage(), e);
+            }
+        }
     }
 
     static Chunk train(Settings s, DiverseCrops crops, JsonObject dataJson, Consumer<String> log, BooleanSupplier cancel)
             throws IOException {
+        return train(s, crops, dataJson, null, log, cancel);
+    }
+
+    /** @param prior the model whose colorizations {@code crops} carry (null: none) */
+    static Chunk train(Settings s, DiverseCrops crops, JsonObject dataJson, Prior prior, Consumer<String> log,
+            BooleanSupplier cancel) throws IOException {
         boolean gan = s.method().equals("gan");
-        DiverseGanNet.Config ganCfg = s.tiny() ? DiverseGanNet.Config.tiny() : DiverseGanNet.Config.small();
+        DiverseGanNet.Config ganCfg = (s.tiny() ? DiverseGanNet.Config.tiny() : DiverseGanNet.Config.small()).withPrior(prior != null);
         ColorVaeNet.Config vaeCfg = s.tiny() ? ColorVaeNet.Config.tiny() : ColorVaeNet.Config.small();
         // GAN: Adam β1 0.5 as in DCGAN-style training; the VAE: the usual 0.9
         Adam.Config adam = gan ? new Adam.Config(s.lr(), 0.5, 0.999, 1e-8) : Adam.Config.defaults().withLearningRate(s.lr());
         StageRecipe stage = gan ? new DiverseGanStage(ganCfg, crops, new DiverseGanStage.Weights(s.l1Weight(),
-                DiverseGanStage.Weights.defaults().modeSeeking()))
+                DiverseGanStage.Weights.defaults().modeSeeking(), s.bestOfTwo()))
                 : new DiverseVaeStage(vaeCfg, crops);
         try (StageRunner runner = new StageRunner(adam, s.seed(), log)) {
             StageRunner.StageResult r = runner.run(stage, s.steps(), s.minutes() * 60, s.checkpoint(), cancel);
@@ -106,7 +149,7 @@ public final class DiverseTraining {
                 } else {
                     DiverseExport.vae(tmp, runner.weights(), vaeCfg);
                 }
-                ModelCard card = card(target.getFileName().toString(), s, gan, ganCfg, vaeCfg, runner, r, dataJson);
+                ModelCard card = card(target.getFileName().toString(), s, gan, ganCfg, vaeCfg, runner, r, dataJson, prior);
                 ModelCards.write(card, tmp);
                 AtomicFiles.putFolderInPlace(tmp, target, true);
             } catch (IOException | RuntimeException e) {
@@ -119,7 +162,7 @@ public final class DiverseTraining {
     }
 
     private static ModelCard card(String name, Settings s, boolean gan, DiverseGanNet.Config ganCfg, ColorVaeNet.Config vaeCfg,
-            StageRunner runner, StageRunner.StageResult r, JsonObject data) {
+            StageRunner runner, StageRunner.StageResult r, JsonObject data, Prior prior) {
         JsonObject training = new JsonObject();
         training.addProperty("trainer", "Colorize (org.colorize.train.DiverseTraining, StageRunner, alternating two-optimizer step)");
         training.addProperty("stage", r.description());
@@ -148,10 +191,22 @@ public final class DiverseTraining {
                 .trainingData(data).training(training);
         if (gan) {
             long params = DiverseExport.parameters(runner.weights(), List.of(DiverseGanNet.GENERATOR + "/"));
-            b.component(ModelCard.FULL_IMAGE, c -> c.architecture("cao-gan-generator").width(ganCfg.width()).parameters(params)
-                    .savedModel(".").input("l", InputEncoding.L, s.size())
-                    .input(DiverseExport.CODE, InputEncoding.NOISE, TensorSpec.of(new long[] {-1, 1, 1, ganCfg.noise()}, "float32", null))
-                    .output("ab", OutputEncoding.AB));
+            // with a prior the GAN runs where the prior's ab is: at the prior's network size (it is fully convolutional)
+            int size = prior == null ? s.size() : prior.size();
+            b.component(ModelCard.FULL_IMAGE, c -> {
+                c.architecture(prior == null ? "cao-gan-generator" : "cao-gan-generator-refining-prior").width(ganCfg.width())
+                        .parameters(params).savedModel(".").input("l", InputEncoding.L, size)
+                        .input(DiverseExport.CODE, InputEncoding.NOISE, TensorSpec.of(new long[] {-1, 1, 1, ganCfg.noise()}, "float32", null));
+                if (prior != null) c.input(DiverseExport.PRIOR, InputEncoding.PRIOR_AB, size);
+                c.output("ab", OutputEncoding.AB);
+            });
+            if (prior != null) {
+                JsonObject p = new JsonObject();
+                p.addProperty("model", prior.model());
+                p.addProperty("version", prior.version());
+                p.addProperty("input", DiverseExport.PRIOR);
+                b.field(PRIOR_FIELD, p);
+            }
             sampling.addProperty("code", "z: " + ganCfg.noise() + " standard normal numbers per sample, drawn from the seed");
         } else {
             long decoder = DiverseExport.parameters(runner.weights(), List.of("vae/gray/", "vae/decoder/"));

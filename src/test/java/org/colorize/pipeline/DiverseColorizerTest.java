@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.colorize.ColorizeException;
@@ -16,10 +17,12 @@ import org.colorize.image.Upsampling;
 import org.colorize.model.ModelRegistry;
 import org.colorize.runtime.DeviceChoice;
 import org.colorize.testing.Slow;
+import org.colorize.model.TinyModels;
 import org.colorize.train.TinyDiverseModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Diverse colorization through tiny trained GAN and VAE models: the same seed gives the same
@@ -53,7 +56,7 @@ class DiverseColorizerTest {
     @Test
     void sameSeedSamePixelsAndOtherSeedsOtherSamples() throws Exception {
         ImagePlus gray = TestImages.gray8("scene", 97, 71);
-        for (String model : List.of("tiny-diverse-gan", "tiny-diverse-vae")) {
+        for (String model : List.of("tiny-diverse-gan", "tiny-diverse-vae", "tiny-diverse-gan-prior")) {
             DiverseResult a = sample(model, 3, 7, false, gray);
             DiverseResult b = sample(model, 3, 7, false, gray);
             DiverseResult c = sample(model, 3, 8, false, gray);
@@ -79,7 +82,7 @@ class DiverseColorizerTest {
     void everySampleKeepsTheInputLightness() throws Exception {
         ImagePlus gray = TestImages.gray8("l", 120, 80);
         byte[] src = (byte[]) gray.getProcessor().getPixels();
-        for (String model : List.of("tiny-diverse-gan", "tiny-diverse-vae")) {
+        for (String model : List.of("tiny-diverse-gan", "tiny-diverse-vae", "tiny-diverse-gan-prior")) {
             DiverseResult r = sample(model, 4, 3, false, gray);
             double[] lab = new double[3];
             for (Colorization c : r.samples()) {
@@ -92,6 +95,27 @@ class DiverseColorizerTest {
                 }
                 assertTrue(worst <= 1.0, model + ": a sample's L differs from the input's by " + worst);
             }
+        }
+    }
+
+    @Test
+    void aGanWithAPriorRefinesThatModelsPrediction(@TempDir Path tmp) throws Exception {
+        ImagePlus gray = TestImages.gray8("scene", 64, 48);
+        DiverseResult own = sample("tiny-diverse-gan-prior", 2, 5, false, gray);
+        // the same GAN beside another model under its prior's name: other samples
+        TinyModels.copyInto(TinyDiverseModels.ganWithPrior(), tmp.resolve("gan"));
+        TinyModels.copyInto(TinyModels.distribution(), tmp.resolve(TinyDiverseModels.PRIOR));
+        ColorizeOptions co = new ColorizeOptions("gan", DeviceChoice.CPU, Upsampling.BILINEAR, Double.NaN);
+        try (ModelRegistry other = new ModelRegistry(List.of(tmp))) {
+            DiverseResult r = new DiverseColorizer(other).sample(ImagePlusAdapter.toSource(gray), new DiverseOptions(co, 2, 5, false),
+                    ColorizeContext.defaults());
+            assertFalse(Arrays.equals(pixels(own.samples().get(0)), pixels(r.samples().get(0))), "the prior's prediction is an input");
+        }
+        org.colorize.files.AtomicFiles.deleteTree(tmp.resolve(TinyDiverseModels.PRIOR));
+        try (ModelRegistry missing = new ModelRegistry(List.of(tmp))) {
+            ColorizeException e = assertThrows(ColorizeException.class, () -> new DiverseColorizer(missing).sample(
+                    ImagePlusAdapter.toSource(gray), new DiverseOptions(co, 2, 5, false), ColorizeContext.defaults()));
+            assertTrue(e.getMessage().contains(TinyDiverseModels.PRIOR), e.getMessage());
         }
     }
 

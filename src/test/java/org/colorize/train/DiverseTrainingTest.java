@@ -74,14 +74,60 @@ class DiverseTrainingTest {
         // a second chunk continues at step 40 from the checkpoint (Adam's slots included)
         DiverseTraining.Settings heavierL1 = settings("gan", 45);
         heavierL1 = new DiverseTraining.Settings("gan", heavierL1.data(), heavierL1.out(), heavierL1.checkpoint(), heavierL1.size(),
-                heavierL1.batch(), heavierL1.steps(), heavierL1.minutes(), heavierL1.seed(), heavierL1.lr(), true, 25);
+                heavierL1.batch(), heavierL1.steps(), heavierL1.minutes(), heavierL1.seed(), heavierL1.lr(), true, 25, null, false);
         DiverseTraining.Chunk second = DiverseTraining.train(heavierL1, crops, data(), s -> {}, () -> false);
         assertEquals(45, second.result().steps());
         assertEquals(l1First, second.result().firstLosses().get(DiverseGanStage.L1), 0, "first losses carried over");
         assertTrue(second.result().description().contains("L1 × 25.0"), "the resumed chunk ran with the new weight: "
                 + second.result().description());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("gan", tmp,
-                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1));
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1, null, false));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("vae", tmp,
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, 5, "colorize-semantic", false), "a prior is for the GAN");
+    }
+
+    @Test
+    void ganRefiningAPriorTrainsOnAlignedCropsAndNamesItsPrior() throws Exception {
+        List<RgbImage> images = pictures(4, 32, 4);
+        // a prior image per picture: the truth's colors rotated, so prior crops differ from truth crops but line up with them
+        List<RgbImage> priors = new ArrayList<>();
+        for (RgbImage im : images) {
+            byte[] rgb = im.rgb().clone();
+            for (int p = 0; p < rgb.length; p += 3) {
+                byte r = rgb[p];
+                rgb[p] = rgb[p + 1];
+                rgb[p + 1] = rgb[p + 2];
+                rgb[p + 2] = r;
+            }
+            priors.add(new RgbImage(im.width(), im.height(), rgb));
+        }
+        DiverseCrops crops = new DiverseCrops(images, priors, 16, 4, 5);
+        Batch b = crops.next(new Random(3));
+        float[] priorAb = b.features().get(DiverseCrops.PRIOR_AB);
+        assertEquals(b.ab().length, priorAb.length);
+        DiverseCrops plain = new DiverseCrops(images, 16, 4, 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain.next(new Random(3)).l(), b.l(), "the prior does not change the crops");
+        assertTrue(!java.util.Arrays.equals(b.ab(), priorAb), "the prior's ab is its own");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DiverseCrops(images, priors.subList(0, 3), 16, 4, 5), "one prior per image");
+        DiverseTraining.Settings s = new DiverseTraining.Settings("gan", tmp, tmp.resolve("models/tiny-gan-prior"),
+                tmp.resolve("ckpt-prior"), 16, 4, 40, 5, 3, 3e-3, true, 5, "rotated", true);
+        DiverseTraining.Chunk chunk = DiverseTraining.train(s, crops, data(), new DiverseTraining.Prior("rotated", "1", 32),
+                m -> {}, () -> false);
+        StageRunner.StageResult r = chunk.result();
+        double l1First = r.firstLosses().get(DiverseGanStage.L1);
+        double l1Last = r.lastLosses().get(DiverseGanStage.L1);
+        assertTrue(l1Last < l1First, "the closer sample's L1 falls: " + l1First + " → " + l1Last);
+        assertTrue(r.description().contains("refining the prior") && r.description().contains("closer of two"), r.description());
+        ModelCard card = ModelCards.read(chunk.model());
+        assertEquals(3, card.main().signature().inputs().size());
+        assertEquals(32, card.inputSize(), "runs at the prior's network size");
+        assertEquals("rotated", card.json().getAsJsonObject(DiverseTraining.PRIOR_FIELD).get("model").getAsString());
+        assertEquals(org.colorize.model.InputEncoding.PRIOR_AB,
+                card.main().signature().input(DiverseExport.PRIOR).orElseThrow().encoding());
+        // without priors in the crops the stage refuses to build (a prior GAN cannot train on plain crops)
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DiverseTraining.train(s, plain, data(),
+                new DiverseTraining.Prior("rotated", "1", 32), m -> {}, () -> false));
     }
 
     @Test
