@@ -137,7 +137,7 @@ public final class DiverseColorizer implements Colorizer {
             float[] prior = priorAb(card, plane, size, co, workers);
             float[] priorBatch = new float[n * prior.length];
             for (int i = 0; i < n; i++) System.arraycopy(prior, 0, priorBatch, i * prior.length, prior.length);
-            in.put(priorInput(card), new NamedInputsModel.Input(new long[] {n, size, size, 2}, priorBatch));
+            in.put(priorField(card, "input"), new NamedInputsModel.Input(new long[] {n, size, size, 2}, priorBatch));
         }
         Map<String, float[]> out = network.run(in);
         float[] ab = out.containsKey(card.outputName()) ? out.get(card.outputName()) : out.values().iterator().next();
@@ -205,16 +205,11 @@ public final class DiverseColorizer implements Colorizer {
         return out;
     }
 
-    private static String priorInput(ModelCard card) throws ColorizeException {
-        var p = card.json().get(PRIOR);
-        return p.isJsonObject() && p.getAsJsonObject().has("input") ? priorField(card, "input") : PRIOR;
-    }
-
     private static String priorField(ModelCard card, String key) throws ColorizeException {
         var p = card.json().get(PRIOR);
         if (!p.isJsonObject() || !p.getAsJsonObject().has(key) || !p.getAsJsonObject().get(key).isJsonPrimitive()) {
             throw new ColorizeException("Model " + card.name() + ": its card's '" + PRIOR + "' must be an object with a '" + key
-                    + "' (the model whose prediction it refines), was " + p + ".");
+                    + "' (the model whose prediction it refines, and its input), was " + p + ".");
         }
         return p.getAsJsonObject().get(key).getAsString();
     }

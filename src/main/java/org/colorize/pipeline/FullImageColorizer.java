@@ -49,10 +49,8 @@ public class FullImageColorizer implements Colorizer {
         long t0 = System.nanoTime();
         ChromaPredictor model = models.predictor(options.model(), options.device());
         double modelLoad = seconds(t0);
-        if (!kind().equals(model.card().kind())) {
-            throw Colorizers.unknownKind(model.card().kind(), model.card().name());
-        }
-        double temperature = Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
+        checkKind(model);
+        double temperature = temperature(model, options);
         checkMemory(gray);
         int size = model.card().inputSize();
         int planes = gray.planes();
@@ -131,13 +129,22 @@ public class FullImageColorizer implements Colorizer {
      */
     public AbField chroma(LightnessPlane plane, ColorizeOptions options, Workers workers) throws ColorizeException {
         ChromaPredictor model = models.predictor(options.model(), options.device());
-        if (!kind().equals(model.card().kind())) throw Colorizers.unknownKind(model.card().kind(), model.card().name());
-        double temperature = Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
+        checkKind(model);
         int size = model.card().inputSize();
         float[] small = NetworkInput.lightness(plane, size, workers);
         List<AbField> fields = model.predict(networkInputs(model, List.of(plane), List.of(small), size, options, workers),
-                temperature, options.vividness());
+                temperature(model, options), options.vividness());
         return afterNetwork(fields.get(0), small, size, plane, options);
+    }
+
+    /** A model of another kind is an error, never a silent run of this colorizer. */
+    private void checkKind(ChromaPredictor model) throws ColorizeException {
+        if (!kind().equals(model.card().kind())) throw Colorizers.unknownKind(model.card().kind(), model.card().name());
+    }
+
+    /** The call's temperature, or the card's when the call leaves it unset. */
+    private static double temperature(ChromaPredictor model, ColorizeOptions options) {
+        return Double.isNaN(options.temperature()) ? model.card().temperature() : options.temperature();
     }
 
     /** The card kind this colorizer serves (also its pipeline name in provenance). */

@@ -21,6 +21,7 @@ import org.colorize.model.ModelRegistry;
 import org.colorize.model.OutputEncoding;
 import org.colorize.model.TensorSpec;
 import org.colorize.nn.Adam;
+import org.colorize.pipeline.DiverseColorizer;
 import org.colorize.nn.ColorVaeNet;
 import org.colorize.nn.DiverseGanNet;
 
@@ -40,15 +41,13 @@ import org.colorize.nn.DiverseGanNet;
  * <p>With {@code --prior} the GAN's generator takes the named single-prediction model's ab as an
  * extra input and refines it (the model colorizes every training image once when the run starts,
  * {@link PriorColorizations}); the exported model then runs at that model's network size, on the
- * ab that model predicts, and its card names the model ({@value #PRIOR_FIELD}).
+ * ab that model predicts, and its card names the model ({@code prior}, {@link DiverseColorizer#PRIOR}).
  */
 public final class DiverseTraining {
     public static final String GAN_KIND = "diverse-gan";
     public static final String VAE_KIND = "diverse-vae";
     /** The card role of the VAE's mixture density network. */
     public static final String MDN_ROLE = "mdn";
-    /** The card field naming a GAN's prior model ({@code {"model": NAME, "version": V, "input": "prior"}}). */
-    public static final String PRIOR_FIELD = "prior";
 
     /** What a chunk did. */
     public record Chunk(Path model, StageRunner.StageResult result) {}
@@ -205,7 +204,7 @@ public final class DiverseTraining {
                 p.addProperty("model", prior.model());
                 p.addProperty("version", prior.version());
                 p.addProperty("input", DiverseExport.PRIOR);
-                b.field(PRIOR_FIELD, p);
+                b.field(DiverseColorizer.PRIOR, p);
             }
             sampling.addProperty("code", "z: " + ganCfg.noise() + " standard normal numbers per sample, drawn from the seed");
         } else {

@@ -122,7 +122,7 @@ class DiverseTrainingTest {
         ModelCard card = ModelCards.read(chunk.model());
         assertEquals(3, card.main().signature().inputs().size());
         assertEquals(32, card.inputSize(), "runs at the prior's network size");
-        assertEquals("rotated", card.json().getAsJsonObject(DiverseTraining.PRIOR_FIELD).get("model").getAsString());
+        assertEquals("rotated", card.json().getAsJsonObject(org.colorize.pipeline.DiverseColorizer.PRIOR).get("model").getAsString());
         assertEquals(org.colorize.model.InputEncoding.PRIOR_AB,
                 card.main().signature().input(DiverseExport.PRIOR).orElseThrow().encoding());
         // without priors in the crops the stage refuses to build (a prior GAN cannot train on plain crops)
