@@ -8,8 +8,11 @@ import java.util.Locale;
  * points see. The module is written once; this project's own training uses {@link #COLORIZE}, an
  * imported InstColorization checkpoint ({@code latest_net_GF.pth}) {@link #instColorization(int)}.
  *
- * @param weightChannels channels of the two hidden 3×3 convs of each weight-map net
+ * @param weightChannels channels of the hidden 3×3 convs of each weight-map net
  *     (InstColorization's {@code inner_ch}, 16 in the published nets)
+ * @param hiddenConvs hidden 3×3 convs of each weight-map net: {@value #PUBLISHED_HIDDEN_CONVS} in
+ *     InstColorization (C→w→w→1, each followed by ReLU); 0 makes the map one 3×3 conv C→1 with a
+ *     signed output ({@link #LEAN})
  * @param outsideBox the instance logit outside the instance's box
  * @param rectifiedInstanceUp whether the instance features at {@link FusionPoint#CONV8_UP},
  *     {@link FusionPoint#CONV9_UP} and {@link FusionPoint#CONV10_UP} are taken after the ReLU that
@@ -18,7 +21,10 @@ import java.util.Locale;
  *     feature map; the full image's features there (and the background weight net's input) are
  *     taken before it.
  */
-public record FusionConfig(int weightChannels, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+    /** InstColorization's weight-map nets: two hidden convs before the one that makes the map. */
+    public static final int PUBLISHED_HIDDEN_CONVS = 2;
+
 
     /** An instance's weight logit outside its own box. */
     public enum OutsideBox {
@@ -41,10 +47,23 @@ public record FusionConfig(int weightChannels, OutsideBox outsideBox, boolean re
     /** What this project trains and its trained models were exported with. */
     public static final FusionConfig COLORIZE = new FusionConfig(InstanceFusion.WEIGHT_NET_CHANNELS, OutsideBox.EXCLUDED, false);
 
+    /**
+     * {@link #COLORIZE} with one-conv weight maps: 26 convolutions in the fusion instead of 78. On a
+     * CPU at 64² the fused graph's time follows its number of small convolutions, not their
+     * arithmetic, so this is what makes an instance cheap (README, Instance-aware colorization).
+     */
+    public static final FusionConfig LEAN = new FusionConfig(InstanceFusion.WEIGHT_NET_CHANNELS, 0, OutsideBox.EXCLUDED, false);
+
     public FusionConfig {
-        if (weightChannels < 1 || outsideBox == null) {
-            throw new IllegalArgumentException("invalid fusion config: weight channels " + weightChannels + ", outside box " + outsideBox);
+        if (weightChannels < 1 || hiddenConvs < 0 || outsideBox == null) {
+            throw new IllegalArgumentException("invalid fusion config: weight channels " + weightChannels + ", hidden convs "
+                    + hiddenConvs + ", outside box " + outsideBox);
         }
+    }
+
+    /** Weight-map nets as InstColorization's ({@value #PUBLISHED_HIDDEN_CONVS} hidden convs of {@code weightChannels}). */
+    public FusionConfig(int weightChannels, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+        this(weightChannels, PUBLISHED_HIDDEN_CONVS, outsideBox, rectifiedInstanceUp);
     }
 
     /** InstColorization's published fusion with weight nets of {@code weightChannels} (16 published). */

@@ -12,7 +12,7 @@ import org.tensorflow.types.family.TFloating;
  * network's features I [K, n, n, C] at the same point:
  * <ol>
  * <li>a small net (3×3 convs C→w→w→1, each followed by ReLU; w = {@link FusionConfig#weightChannels()},
- * 16 published) predicts a weight map from each
+ * 16 published; or one 3×3 conv C→1, {@link FusionConfig#LEAN}) predicts a weight map from each
  * instance's features ({@code fusion/POINT/instance/…}) and another one from F
  * ({@code fusion/POINT/bg/…});</li>
  * <li>instance maps and features are resized (bilinear) into their box at this scale and zero-padded
@@ -77,8 +77,8 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Ops tf = store.tf(name);
         if (config.rectifiedInstanceUp() && UPSAMPLING.contains(point)) inst = Activations.relu(tf, inst);
         BoxOffsets<T> boxOffsets = offsets.computeIfAbsent(point.stride(), s -> BoxOffsets.of(store, s, rows.get(s), cols.get(s)));
-        Operand<T> instMap = weightNet(store, name + "/instance", inst, config.weightChannels());
-        Operand<T> bgMap = weightNet(store, name + "/bg", features, config.weightChannels());
+        Operand<T> instMap = weightNet(store, name + "/instance", inst, config);
+        Operand<T> bgMap = weightNet(store, name + "/bg", features, config);
         Operand<T> r = rows.get(point.stride());
         Operand<T> c = cols.get(point.stride());
         Operand<T> warpedFeatures = warp(tf, inst, r, c);
@@ -126,15 +126,21 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         return tf.math.div(e, sum);
     }
 
-    /** conv_0 → ReLU → conv_2 → ReLU → conv_4 → ReLU (indices as in the published Sequential). */
-    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, int width) {
+    /**
+     * Published: conv_0 → ReLU → conv_2 → ReLU → conv_4 → ReLU (indices as in the published
+     * Sequential). With no hidden convs: conv_0 alone, without a ReLU, because a single conv's map
+     * must be able to say "less than the background" (a rectified one-conv map that starts below 0
+     * never learns).
+     */
+    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, FusionConfig config) {
         Operand<T> y = x;
-        int[] channels = {width, width, 1};
-        for (int i = 0; i < channels.length; i++) {
+        for (int i = 0; i < config.hiddenConvs(); i++) {
             String conv = name + "/conv_" + 2 * i;
-            y = Activations.relu(store.tf(conv), Conv2d.apply(store, conv, y, Conv2d.Spec.of(channels[i], 3)));
+            y = Activations.relu(store.tf(conv), Conv2d.apply(store, conv, y, Conv2d.Spec.of(config.weightChannels(), 3)));
         }
-        return y;
+        String conv = name + "/conv_" + 2 * config.hiddenConvs();
+        Operand<T> map = Conv2d.apply(store, conv, y, Conv2d.Spec.of(1, 3));
+        return config.hiddenConvs() == 0 ? map : Activations.relu(store.tf(conv), map);
     }
 
     /**

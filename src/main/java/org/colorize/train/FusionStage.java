@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.colorize.nn.Adam;
+import org.colorize.nn.FusionConfig;
 import org.colorize.nn.FusionGeometry;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.InstanceFusion;
@@ -26,12 +27,14 @@ import org.tensorflow.types.TFloat32;
  */
 final class FusionStage implements StageRecipe {
     private final Siggraph17Config config;
+    private final FusionConfig fusion;
     private final int size;
     private final int cropSize;
     private final List<InstanceSample> samples;
 
-    FusionStage(Siggraph17Config config, int size, int cropSize, List<InstanceSample> samples) {
+    FusionStage(Siggraph17Config config, FusionConfig fusion, int size, int cropSize, List<InstanceSample> samples) {
         this.config = config;
+        this.fusion = fusion;
         this.size = size;
         this.cropSize = cropSize;
         this.samples = samples.stream().filter(s -> !s.boxes().isEmpty()).toList();
@@ -45,8 +48,9 @@ final class FusionStage implements StageRecipe {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "fusion: both nets frozen, fusion weights only, %d pictures with %d boxes, crops %d²",
-                samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(), cropSize);
+        return String.format(Locale.ROOT, "fusion: both nets frozen, fusion weights only (weight maps: %s), %d pictures with %d boxes,"
+                + " crops %d²", InstanceAwareTraining.weightNets(fusion), samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(),
+                cropSize);
     }
 
     @Override
@@ -65,7 +69,7 @@ final class FusionStage implements StageRecipe {
         Placeholder<TFloat32> l = tf.withName("l").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, size, size, 1)));
         Placeholder<TFloat32> target = tf.withName("target_ab").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, size, size, 2)));
         InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(tf, TFloat32.class, size, cropSize);
-        Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in, config);
+        Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, config, fusion);
         Operand<TFloat32> loss = Losses.smoothL1(store.tf("loss_fusion"), out.abNormalized(), target, Losses.INSTCOLORIZATION_DELTA);
         return new Built(loss, (runner, rnd) -> {
             InstanceSample s = samples.get(rnd.nextInt(samples.size()));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.colorize.nn.FusionConfig;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.ParameterStore;
 import org.colorize.nn.SavedModelExport;
@@ -34,7 +35,7 @@ final class InstanceAwareExport {
 
     private InstanceAwareExport() {}
 
-    static void export(Path modelDir, Map<String, Tensor> weights, Siggraph17Config cfg, int size, int cropSize) throws IOException {
+    static void export(Path modelDir, Map<String, Tensor> weights, Siggraph17Config cfg, FusionConfig fusion, int size, int cropSize) throws IOException {
         Files.createDirectories(modelDir);
         Map<String, Tensor> instance = new LinkedHashMap<>();
         String prefix = InstanceAwareNet.INSTANCE + "/";
@@ -54,7 +55,7 @@ final class InstanceAwareExport {
                 Placeholder<TFloat32> l = store.tf().withName(SavedModelExport.INPUT)
                         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, size, size, 1)));
                 InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(store.tf(), TFloat32.class, size, cropSize);
-                Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in, cfg);
+                Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, cfg, fusion);
                 Signature.Builder sig = Signature.builder().key(SavedModelExport.SIGNATURE_KEY).input(SavedModelExport.INPUT, l)
                         .input(InstanceAwareNet.CROPS, in.crops());
                 in.rows().forEach((s, op) -> sig.input(org.colorize.nn.FusionGeometry.Inputs.rowsName(s), op));

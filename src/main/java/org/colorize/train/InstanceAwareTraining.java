@@ -21,6 +21,7 @@ import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
 import org.colorize.model.OutputEncoding;
 import org.colorize.nn.Adam;
+import org.colorize.nn.FusionConfig;
 import org.colorize.nn.FusionGeometry;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.Siggraph17Config;
@@ -39,11 +40,14 @@ import org.tensorflow.Tensor;
  *
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
- *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400] [--nets MODEL]</pre>
+ *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400] [--nets MODEL]
+ *     [--weight-nets published|lean]</pre>
  *
  * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
  * fusion stage runs (its seconds are the third of {@code --seconds}): how a changed fusion module is
  * retrained without training the nets again. The card keeps that model's first two stages.
+ * {@code --weight-nets lean} gives the fusion one-conv weight maps ({@link FusionConfig#LEAN})
+ * instead of InstColorization's three-conv ones.
  */
 public final class InstanceAwareTraining {
     /** The card kind of instance-aware models. */
@@ -53,7 +57,7 @@ public final class InstanceAwareTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
-                "scenes", "composites", "seed", "nets").noPositionals().parse(args);
+                "scenes", "composites", "seed", "nets", "weight-nets").noPositionals().parse(args);
         Path corpus = Paths.get(a.value("corpus", "corpus"));
         Path out = Paths.get(a.value("out", "models/instance-aware"));
         Path init = Paths.get(a.value("init", "models/colorize-default"));
@@ -66,12 +70,18 @@ public final class InstanceAwareTraining {
         int composites = Integer.parseInt(a.value("composites", "400"));
         long seed = Long.parseLong(a.value("seed", "1"));
         Path nets = a.has("nets") ? Paths.get(a.value("nets", "")) : null;
+        FusionConfig fusion = switch (a.value("weight-nets", "published")) {
+            case "published" -> FusionConfig.COLORIZE;
+            case "lean" -> FusionConfig.LEAN;
+            default -> throw new IllegalArgumentException("--weight-nets: published or lean, not " + a.value("weight-nets", ""));
+        };
         Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
-        train(corpus, out, init, detectorDir, width, size, crop, new double[] {
+        train(corpus, out, init, detectorDir, width, fusion, size, crop, new double[] {
             Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);
     }
 
-    static void train(Path corpus, Path out, Path init, Path detectorDir, double width, int size, int crop, double[] seconds,
+    static void train(Path corpus, Path out, Path init, Path detectorDir, double width, FusionConfig fusion, int size, int crop,
+            double[] seconds,
             int sceneCount, int compositeCount, long seed, Path nets, Consumer<String> log) throws IOException, ColorizeException {
         JsonArray keptStages = nets == null ? null : netStages(nets);
         long t0 = System.nanoTime();
@@ -103,8 +113,8 @@ public final class InstanceAwareTraining {
             } else {
                 initialized = seedNetsFrom(runner, nets, cfg, log);
             }
-            runner.run(new FusionStage(cfg, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
-            InstanceAwareExport.export(out, runner.weights(), cfg, size, crop);
+            runner.run(new FusionStage(cfg, fusion, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
+            InstanceAwareExport.export(out, runner.weights(), cfg, fusion, size, crop);
             String from = nets != null ? nets.getFileName() + " (its full-image and instance nets, kept frozen; " + initialized
                     + " variables): only the fusion stage was retrained"
                     : initialized > 0 ? init.getFileName() + " (" + initialized + " shared encoder/decoder variables, both nets)" : "scratch";
@@ -114,9 +124,16 @@ public final class InstanceAwareTraining {
                 training.getAsJsonArray("stages").forEach(stages::add);
                 training.add("stages", stages);
             }
-            writeCard(out, cfg, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus), training);
+            writeCard(out, cfg, fusion, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus), training);
             log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
         }
+    }
+
+    /** How the fusion's weight maps are made, as the card and the stage description say it. */
+    static String weightNets(FusionConfig fusion) {
+        return fusion.hiddenConvs() == 0 ? "lean: one 3×3 conv C→1, no ReLU"
+                : String.format(Locale.ROOT, "published: %d hidden 3×3 convs of %d channels, C→%d→…→1, ReLU after each",
+                        fusion.hiddenConvs(), fusion.weightChannels(), fusion.weightChannels());
     }
 
     /** The full-image and instance stages recorded in an instance-aware model's card. */
@@ -233,7 +250,7 @@ public final class InstanceAwareTraining {
     }
 
     /** Writes the {@value #KIND} card of the three SavedModels in {@code out}. */
-    static void writeCard(Path out, Siggraph17Config cfg, int size, int crop, List<StageRunner.StageResult> results,
+    static void writeCard(Path out, Siggraph17Config cfg, FusionConfig fusion, int size, int crop, List<StageRunner.StageResult> results,
             Map<String, Tensor> weights, JsonObject data, JsonObject training) throws IOException {
         long fullParams = FullNetStageNames.parameters(cfg);
         long fusionParams = weights.entrySet().stream().filter(e -> e.getKey().startsWith("fusion/"))
@@ -256,6 +273,7 @@ public final class InstanceAwareTraining {
                         .input("l", InputEncoding.L, size).input(InstanceAwareNet.CROPS, InputEncoding.L, crop).output("ab", OutputEncoding.AB))
                 .field("detector", detector)
                 .field("fusion_inputs", geometry)
+                .field("fusion_weight_nets", new com.google.gson.JsonPrimitive(weightNets(fusion)))
                 .license("weights trained by this project (Colorize) on the training data below (licenses per file in the corpus manifest)")
                 .source("trained by this project (Colorize); see training")
                 .trainingData(data)

@@ -111,6 +111,37 @@ class InstanceFusionTest {
     }
 
     @Test
+    void leanWeightNetsAreOneSignedConvWithTheSameBlending() {
+        List<NetBox> boxes = List.of(new NetBox(0, 0, 6, 6), new NetBox(4, 8, 12, 16));
+        try (var f = TfFixture.training(TFloat64.class)) {
+            double[] out = fuse(f, boxes, 0.75, 0.75, 0.75, FusionConfig.LEAN);
+            for (double v : out) assertEquals(0.75, v, 1e-6);
+            var convs = f.store.entries().keySet().stream().filter(n -> n.endsWith("/weight")).sorted().toList();
+            assertEquals(List.of("fusion/conv2_2/bg/conv_0/weight", "fusion/conv2_2/instance/conv_0/weight"), convs);
+            assertEquals(List.of(3L, 3L, 3L, 1L), java.util.Arrays.stream(f.store.entries().get(convs.get(0)).shape().asArray()).boxed().toList());
+        }
+        try (var f = TfFixture.training(TFloat64.class)) {
+            double[] full = f.randn(8 * 8 * 3, 1);
+            double[] out = fuse(f, boxes, full, 5, -5, FusionConfig.LEAN);
+            int outside = (7 * 8 + 7) * 3; // pixel (7, 7): in neither box
+            int inA = (1 * 8 + 1) * 3;
+            assertEquals(full[outside], out[outside], 0);
+            assertNotEquals(full[inA], out[inA]);
+        }
+        try (var f = TfFixture.training(TFloat64.class)) {
+            Shape fs = Shape.of(1, 8, 8, 2);
+            Shape is = Shape.of(2, 4, 4, 2);
+            var full = f.placeholder("full", fs);
+            var inst = f.placeholder("inst", is);
+            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
+            var y = hook(f, inst, geo, 1, FusionConfig.LEAN).fuse(FusionPoint.CONV2_2, full, f.store);
+            var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
+            assertOk(c.checkVariable("fusion/conv2_2/instance/conv_0/weight"));
+            assertOk(c.checkVariable("fusion/conv2_2/bg/conv_0/bias"));
+        }
+    }
+
+    @Test
     void gradientsOfTheFusionWeightsAndInstanceFeatures() {
         try (var f = TfFixture.training(TFloat64.class)) {
             Shape fs = Shape.of(1, 8, 8, 2);
@@ -130,13 +161,18 @@ class InstanceFusionTest {
 
     /** Fuses at conv2_2 (stride 2, 8² maps, 3 channels) with constant or given features. */
     private static double[] fuse(TfFixture<TFloat64> f, List<NetBox> boxes, Object full, double first, double second) {
+        return fuse(f, boxes, full, first, second, FusionConfig.COLORIZE);
+    }
+
+    private static double[] fuse(TfFixture<TFloat64> f, List<NetBox> boxes, Object full, double first, double second,
+            FusionConfig config) {
         double[] fullValues = full instanceof double[] d ? d : constant(8 * 8 * 3, (Double) full);
         double[] inst = new double[boxes.size() * 8 * 8 * 3];
         java.util.Arrays.fill(inst, 0, 8 * 8 * 3, first);
         if (boxes.size() > 1) java.util.Arrays.fill(inst, 8 * 8 * 3, inst.length, second);
         var geo = FusionGeometry.inputs(boxes, SIZE);
         Operand<TFloat64> instOp = f.tf.constant(Shape.of(boxes.size(), 8, 8, 3), DataBuffers.of(inst));
-        var ops = hook(f, instOp, geo, 1);
+        var ops = hook(f, instOp, geo, 1, config);
         var fullOp = f.tf.constant(Shape.of(1, 8, 8, 3), DataBuffers.of(fullValues));
         String scope = "fusion/conv2_2/bg/conv_0/weight";
         if (f.store.entries().containsKey(scope)) throw new IllegalStateException("one fusion per fixture");
@@ -145,12 +181,17 @@ class InstanceFusionTest {
 
     private static InstanceFusion<TFloat64> hook(TfFixture<TFloat64> f, Operand<TFloat64> inst, FusionGeometry.Inputs geo,
             int strideIndex) {
+        return hook(f, inst, geo, strideIndex, FusionConfig.COLORIZE);
+    }
+
+    private static InstanceFusion<TFloat64> hook(TfFixture<TFloat64> f, Operand<TFloat64> inst, FusionGeometry.Inputs geo,
+            int strideIndex, FusionConfig config) {
         int k = geo.count();
         int n = geo.size() / FusionGeometry.STRIDES.get(strideIndex);
         int m = geo.cropSize() / FusionGeometry.STRIDES.get(strideIndex);
         var r = f.tf.constant(Shape.of(k, n, m), DataBuffers.of(widen(geo.rows()[strideIndex])));
         var c = f.tf.constant(Shape.of(k, n, m), DataBuffers.of(widen(geo.cols()[strideIndex])));
-        return new InstanceFusion<>(Map.of(FusionPoint.CONV2_2, inst), Map.of(2, r), Map.of(2, c));
+        return new InstanceFusion<>(Map.of(FusionPoint.CONV2_2, inst), Map.of(2, r), Map.of(2, c), config);
     }
 
     private static double[] run(TfFixture<TFloat64> f, Operand<TFloat64> y) {

@@ -52,7 +52,7 @@ class StageRunnerTest {
             runner.run(new FullNetStage("instance", "instance", cfg, CROP, 2, cl, cab), 2, 600);
             Map<String, double[]> afterInstance = snapshot(runner);
             afterFull.forEach((k, v) -> assertArrayEquals(v, afterInstance.get(k), 0, "the instance stage leaves " + k + " alone"));
-            runner.run(new FusionStage(cfg, SIZE, CROP, samples), 3, 600);
+            runner.run(new FusionStage(cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP, samples), 3, 600);
             Map<String, double[]> afterFusion = snapshot(runner);
             for (Map.Entry<String, double[]> e : afterFusion.entrySet()) {
                 String k = e.getKey();
@@ -60,7 +60,7 @@ class StageRunnerTest {
                 else assertArrayEquals(afterInstance.get(k), e.getValue(), 0, "frozen: " + k);
             }
             // a second fusion run continues from the first: fusion weights move, nothing else does
-            runner.run(new FusionStage(cfg, SIZE, CROP, samples), 2, 600);
+            runner.run(new FusionStage(cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP, samples), 2, 600);
             Map<String, double[]> again = snapshot(runner);
             int moved = 0;
             for (Map.Entry<String, double[]> e : again.entrySet()) {

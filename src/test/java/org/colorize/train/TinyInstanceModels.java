@@ -39,10 +39,10 @@ public final class TinyInstanceModels {
             Map<String, Tensor> weights = randomWeights(cfg);
             try {
                 Path dir = r.resolve(NAME);
-                InstanceAwareExport.export(dir, weights, cfg, SIZE, CROP);
+                InstanceAwareExport.export(dir, weights, cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP);
                 JsonObject data = new JsonObject();
                 data.addProperty("description", "none: seeded random weights for tests");
-                InstanceAwareTraining.writeCard(dir, cfg, SIZE, CROP, List.of(), weights, data, new JsonObject());
+                InstanceAwareTraining.writeCard(dir, cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP, List.of(), weights, data, new JsonObject());
             } finally {
                 weights.values().forEach(Tensor::close);
             }
