@@ -41,7 +41,7 @@ import org.tensorflow.Tensor;
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
  *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400] [--nets MODEL]
- *     [--weight-nets published|lean]</pre>
+ *     [--weight-nets published|one-hidden|lean]</pre>
  *
  * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
  * fusion stage runs (its seconds are the third of {@code --seconds}): how a changed fusion module is
@@ -73,7 +73,9 @@ public final class InstanceAwareTraining {
         FusionConfig fusion = switch (a.value("weight-nets", "published")) {
             case "published" -> FusionConfig.COLORIZE;
             case "lean" -> FusionConfig.LEAN;
-            default -> throw new IllegalArgumentException("--weight-nets: published or lean, not " + a.value("weight-nets", ""));
+            case "one-hidden" -> new FusionConfig(FusionConfig.COLORIZE.weightChannels(), 1, FusionConfig.COLORIZE.outsideBox(),
+                    FusionConfig.COLORIZE.rectifiedInstanceUp());
+            default -> throw new IllegalArgumentException("--weight-nets: published, one-hidden or lean, not " + a.value("weight-nets", ""));
         };
         Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
         train(corpus, out, init, detectorDir, width, fusion, size, crop, new double[] {
@@ -132,8 +134,9 @@ public final class InstanceAwareTraining {
     /** How the fusion's weight maps are made, as the card and the stage description say it. */
     static String weightNets(FusionConfig fusion) {
         return fusion.hiddenConvs() == 0 ? "lean: one 3×3 conv C→1, no ReLU"
-                : String.format(Locale.ROOT, "published: %d hidden 3×3 convs of %d channels, C→%d→…→1, ReLU after each",
-                        fusion.hiddenConvs(), fusion.weightChannels(), fusion.weightChannels());
+                : String.format(Locale.ROOT, "%s: %d hidden 3×3 conv(s) of %d channels before the 3×3 conv to 1, ReLU after each",
+                        fusion.hiddenConvs() == FusionConfig.PUBLISHED_HIDDEN_CONVS ? "published" : "shallower than published",
+                        fusion.hiddenConvs(), fusion.weightChannels());
     }
 
     /** The full-image and instance stages recorded in an instance-aware model's card. */
