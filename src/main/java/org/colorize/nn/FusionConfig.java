@@ -25,7 +25,6 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
     /** InstColorization's weight-map nets: two hidden convs before the one that makes the map. */
     public static final int PUBLISHED_HIDDEN_CONVS = 2;
 
-
     /** An instance's weight logit outside its own box. */
     public enum OutsideBox {
         /**
@@ -49,8 +48,9 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
 
     /**
      * {@link #COLORIZE} with one-conv weight maps: 26 convolutions in the fusion instead of 78. On a
-     * CPU at 64² the fused graph's time follows its number of small convolutions, not their
-     * arithmetic, so this is what makes an instance cheap (README, Instance-aware colorization).
+     * CPU at 64² the fused graph's time follows its number of small convolutions more than their
+     * arithmetic, so fewer convolutions make an instance cheaper (measured and not shipped: README,
+     * Instance-aware colorization).
      */
     public static final FusionConfig LEAN = new FusionConfig(InstanceFusion.WEIGHT_NET_CHANNELS, 0, OutsideBox.EXCLUDED, false);
 

@@ -129,8 +129,8 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     /**
      * Published: conv_0 → ReLU → conv_2 → ReLU → conv_4 → ReLU (indices as in the published
      * Sequential). With no hidden convs: conv_0 alone, without a ReLU, because a single conv's map
-     * must be able to say "less than the background" (a rectified one-conv map that starts below 0
-     * never learns).
+     * must be able to say "less than the background" (a rectified one-conv map is 0, and gets no
+     * gradient, wherever the conv is negative).
      */
     static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, FusionConfig config) {
         Operand<T> y = x;
