@@ -2,7 +2,6 @@ package org.colorize.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.colorize.CommandLineArgs;
@@ -57,15 +56,15 @@ public final class FusionBenchmark {
         }
         Siggraph17Config cfg = Siggraph17Config.regression(width, 1);
         int crop = size / 2;
-        double plain = median(cfg, size, crop, null, 0, repeats);
-        double instanceAlone = median(cfg, crop, crop, null, 0, repeats);
+        double plain = secondsPerRun(cfg, size, crop, null, 0, repeats);
+        double instanceAlone = secondsPerRun(cfg, crop, crop, null, 0, repeats);
         List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "%-28s %10.2f %8.2f", "full-image net " + size + "²", plain * 1e3, 1.0));
         rows.add(String.format(Locale.ROOT, "%-28s %10.2f %8.2f", "instance net alone " + crop + "²", instanceAlone * 1e3,
                 instanceAlone / plain));
         for (FusionConfig fusion : List.of(FusionConfig.COLORIZE, FusionConfig.LEAN)) {
             for (int k : INSTANCES) {
-                double t = median(cfg, size, crop, fusion, k, repeats);
+                double t = secondsPerRun(cfg, size, crop, fusion, k, repeats);
                 rows.add(String.format(Locale.ROOT, "%-28s %10.2f %8.2f", (fusion.hiddenConvs() == 0 ? "lean" : "published")
                         + " weight nets, k = " + k, t * 1e3, t / plain));
             }
@@ -78,7 +77,7 @@ public final class FusionBenchmark {
     }
 
     /** Median seconds of one run of the plain net ({@code fusion} null) or the fused graph with k boxes. */
-    private static double median(Siggraph17Config cfg, int size, int crop, FusionConfig fusion, int k, int repeats) {
+    private static double secondsPerRun(Siggraph17Config cfg, int size, int crop, FusionConfig fusion, int k, int repeats) {
         TfNatives.load();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             ParameterStore<TFloat32> store = ParameterStore.create(g, TFloat32.class, ParameterStore.Mode.INFERENCE, 1);
@@ -112,8 +111,7 @@ public final class FusionBenchmark {
                         if (r >= 0) seconds[r] = (System.nanoTime() - t0) / 1e9;
                     }
                 }
-                Arrays.sort(seconds);
-                return seconds[repeats / 2];
+                return NetworkBenchmark.median(seconds);
             } finally {
                 feeds.forEach(Tensor::close);
             }

@@ -52,7 +52,7 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
      * arithmetic, so fewer convolutions make an instance cheaper (measured and not shipped: README,
      * Instance-aware colorization).
      */
-    public static final FusionConfig LEAN = new FusionConfig(InstanceFusion.WEIGHT_NET_CHANNELS, 0, OutsideBox.EXCLUDED, false);
+    public static final FusionConfig LEAN = COLORIZE.withHiddenConvs(0);
 
     public FusionConfig {
         if (weightChannels < 1 || hiddenConvs < 0 || outsideBox == null) {
@@ -64,6 +64,18 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
     /** Weight-map nets as InstColorization's ({@value #PUBLISHED_HIDDEN_CONVS} hidden convs of {@code weightChannels}). */
     public FusionConfig(int weightChannels, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
         this(weightChannels, PUBLISHED_HIDDEN_CONVS, outsideBox, rectifiedInstanceUp);
+    }
+
+    /** This config with {@code convs} hidden convs in each weight-map net. */
+    public FusionConfig withHiddenConvs(int convs) {
+        return new FusionConfig(weightChannels, convs, outsideBox, rectifiedInstanceUp);
+    }
+
+    /** How the weight maps are made, as the card and the training log say it. */
+    public String weightNetsDescription() {
+        return hiddenConvs == 0 ? "lean: one 3×3 conv C→1, no ReLU"
+                : String.format(Locale.ROOT, "%s: %d hidden 3×3 conv(s) of %d channels before the 3×3 conv to 1, ReLU after each",
+                        hiddenConvs == PUBLISHED_HIDDEN_CONVS ? "published" : "shallower than published", hiddenConvs, weightChannels);
     }
 
     /** InstColorization's published fusion with weight nets of {@code weightChannels} (16 published). */

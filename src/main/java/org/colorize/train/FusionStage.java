@@ -49,7 +49,7 @@ final class FusionStage implements StageRecipe {
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "fusion: both nets frozen, fusion weights only (weight maps: %s), %d pictures with %d boxes,"
-                + " crops %d²", InstanceAwareTraining.weightNets(fusion), samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(),
+                + " crops %d²", fusion.weightNetsDescription(), samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(),
                 cropSize);
     }
 

@@ -73,8 +73,7 @@ public final class InstanceAwareTraining {
         FusionConfig fusion = switch (a.value("weight-nets", "published")) {
             case "published" -> FusionConfig.COLORIZE;
             case "lean" -> FusionConfig.LEAN;
-            case "one-hidden" -> new FusionConfig(FusionConfig.COLORIZE.weightChannels(), 1, FusionConfig.COLORIZE.outsideBox(),
-                    FusionConfig.COLORIZE.rectifiedInstanceUp());
+            case "one-hidden" -> FusionConfig.COLORIZE.withHiddenConvs(1);
             default -> throw new IllegalArgumentException("--weight-nets: published, one-hidden or lean, not " + a.value("weight-nets", ""));
         };
         Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
@@ -129,14 +128,6 @@ public final class InstanceAwareTraining {
             writeCard(out, cfg, fusion, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus), training);
             log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
         }
-    }
-
-    /** How the fusion's weight maps are made, as the card and the stage description say it. */
-    static String weightNets(FusionConfig fusion) {
-        return fusion.hiddenConvs() == 0 ? "lean: one 3×3 conv C→1, no ReLU"
-                : String.format(Locale.ROOT, "%s: %d hidden 3×3 conv(s) of %d channels before the 3×3 conv to 1, ReLU after each",
-                        fusion.hiddenConvs() == FusionConfig.PUBLISHED_HIDDEN_CONVS ? "published" : "shallower than published",
-                        fusion.hiddenConvs(), fusion.weightChannels());
     }
 
     /** The full-image and instance stages recorded in an instance-aware model's card. */
@@ -276,7 +267,7 @@ public final class InstanceAwareTraining {
                         .input("l", InputEncoding.L, size).input(InstanceAwareNet.CROPS, InputEncoding.L, crop).output("ab", OutputEncoding.AB))
                 .field("detector", detector)
                 .field("fusion_inputs", geometry)
-                .field("fusion_weight_nets", new com.google.gson.JsonPrimitive(weightNets(fusion)))
+                .field("fusion_weight_nets", new com.google.gson.JsonPrimitive(fusion.weightNetsDescription()))
                 .license("weights trained by this project (Colorize) on the training data below (licenses per file in the corpus manifest)")
                 .source("trained by this project (Colorize); see training")
                 .trainingData(data)
