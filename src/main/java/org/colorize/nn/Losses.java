@@ -1,5 +1,7 @@
 package org.colorize.nn;
 
+import java.util.List;
+
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
@@ -70,16 +72,20 @@ public final class Losses {
     }
 
     /**
-     * The reconstruction of the closer of two samples: per image the smaller of the two samples'
+     * The reconstruction of the closest of several samples: per image the smallest of the samples'
      * mean absolute errors, averaged over the batch (the "oracle" loss of multiple choice learning,
-     * Guzman-Rivera et al. 2012): the two samples of a code pair need not both sit on the mean.
-     * Inputs are [N, H, W, C].
+     * Guzman-Rivera et al. 2012): the samples of one picture need not all sit on the mean, one of
+     * them has to be right. Inputs are [N, H, W, C], at least one prediction.
      */
-    public static <T extends TFloating> Operand<T> l1BestOfTwo(Ops tf, Operand<T> pred1, Operand<T> pred2, Operand<T> target) {
+    public static <T extends TFloating> Operand<T> l1Closest(Ops tf, List<? extends Operand<T>> preds, Operand<T> target) {
+        if (preds.isEmpty()) throw new IllegalArgumentException("no prediction");
         Operand<org.tensorflow.types.TInt32> pixels = tf.constant(new int[] {1, 2, 3});
-        Operand<T> e1 = tf.math.mean(tf.math.abs(tf.math.sub(pred1, target)), pixels);
-        Operand<T> e2 = tf.math.mean(tf.math.abs(tf.math.sub(pred2, target)), pixels);
-        return tf.math.mean(tf.math.minimum(e1, e2), tf.constant(0));
+        Operand<T> closest = null;
+        for (Operand<T> p : preds) {
+            Operand<T> e = tf.math.mean(tf.math.abs(tf.math.sub(p, target)), pixels);
+            closest = closest == null ? e : tf.math.minimum(closest, e);
+        }
+        return tf.math.mean(closest, tf.constant(0));
     }
 
     /** Hinge loss of a critic (Lim &amp; Ye 2017; Miyato et al. 2018): mean relu(1 − real) + mean relu(1 + fake). */

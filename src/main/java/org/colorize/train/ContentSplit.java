@@ -23,9 +23,22 @@ final class ContentSplit {
 
     /** The items with the split keys of their content groups, in the same order. */
     static List<TrainingData.Item> regroup(List<TrainingData.Item> items) {
-        int n = items.size();
+        double[] keys = groupKeys(items.stream().map(TrainingData.Item::image).toList(),
+                items.stream().mapToDouble(TrainingData.Item::splitKey).toArray());
+        List<TrainingData.Item> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            TrainingData.Item it = items.get(i);
+            out.add(new TrainingData.Item(it.source(), it.image(), keys[i]));
+        }
+        return out;
+    }
+
+    /** Per image, the smallest of {@code keys} over its group of look-alikes. */
+    static double[] groupKeys(List<RgbImage> images, double[] keys) {
+        int n = images.size();
+        if (keys.length != n) throw new IllegalArgumentException(n + " images, " + keys.length + " keys");
         long[] hash = new long[n];
-        for (int i = 0; i < n; i++) hash[i] = differenceHash(items.get(i).image());
+        for (int i = 0; i < n; i++) hash[i] = differenceHash(images.get(i));
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         for (int i = 0; i < n; i++) {
@@ -37,13 +50,10 @@ final class ContentSplit {
         java.util.Arrays.fill(groupKey, Double.POSITIVE_INFINITY);
         for (int i = 0; i < n; i++) {
             int r = find(parent, i);
-            groupKey[r] = Math.min(groupKey[r], items.get(i).splitKey());
+            groupKey[r] = Math.min(groupKey[r], keys[i]);
         }
-        List<TrainingData.Item> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            TrainingData.Item it = items.get(i);
-            out.add(new TrainingData.Item(it.source(), it.image(), groupKey[find(parent, i)]));
-        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = groupKey[find(parent, i)];
         return out;
     }
 

@@ -22,8 +22,9 @@ import org.tensorflow.types.TFloat32;
  * minimizes the hinge loss on real (L, ab) against generated pairs, then the generator's Adam
  * minimizes the hinge generator loss plus a small L1 reconstruction term (Cao et al. train with
  * the adversarial loss alone; the L1 term keeps a short run near the data) plus MSGAN's
- * mode-seeking term (Mao et al. 2019) over two codes per picture, against the mode collapse that
- * makes a conditional GAN ignore its noise.
+ * mode-seeking term (Mao et al. 2019) over the first two of a picture's codes, against the mode
+ * collapse that makes a conditional GAN ignore its noise. Each picture gets {@code samples}
+ * codes (at least two) per step; the critic sees all of them.
  */
 final class DiverseGanStage implements StageRecipe {
     /** Loss names as logged and recorded in the card. */
@@ -38,23 +39,33 @@ final class DiverseGanStage implements StageRecipe {
      *
      * @param l1          the reconstruction term (L1 on ab/110)
      * @param modeSeeking MSGAN's term
-     * @param bestOfTwo   whether the reconstruction counts only the closer sample of each code pair
-     *                    ({@link Losses#l1BestOfTwo}) instead of both
+     * @param closestOnly whether the reconstruction counts only the closest of a picture's samples
+     *                    ({@link Losses#l1Closest}) instead of their mean
      */
-    record Weights(double l1, double modeSeeking, boolean bestOfTwo) {
+    record Weights(double l1, double modeSeeking, boolean closestOnly) {
         static Weights defaults() {
             return new Weights(5, 0.03, false);
         }
     }
 
+    /** Codes per picture and step by default: the pair the mode-seeking term needs. */
+    static final int DEFAULT_SAMPLES = 2;
+
     private final DiverseGanNet.Config config;
     private final DiverseCrops crops;
     private final Weights weights;
+    private final int samples;
 
     DiverseGanStage(DiverseGanNet.Config config, DiverseCrops crops, Weights weights) {
+        this(config, crops, weights, DEFAULT_SAMPLES);
+    }
+
+    DiverseGanStage(DiverseGanNet.Config config, DiverseCrops crops, Weights weights, int samples) {
+        if (samples < 2) throw new IllegalArgumentException("the GAN needs at least 2 samples per picture, was " + samples);
         this.config = config;
         this.crops = crops;
         this.weights = weights;
+        this.samples = samples;
     }
 
     @Override
@@ -65,8 +76,9 @@ final class DiverseGanStage implements StageRecipe {
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "gan: Cao et al. generator (%d layers of %d, code %d%s) + patch critic %d, hinge loss,"
-                + " L1%s × %s, mode seeking × %s, on %s", config.layers(), config.width(), config.noise(),
-                config.prior() ? ", refining the prior's ab" : "", config.criticWidth(), weights.bestOfTwo() ? " (closer of two samples)" : "",
+                + " %d samples per picture, L1%s × %s, mode seeking × %s, on %s", config.layers(), config.width(), config.noise(),
+                config.prior() ? ", refining the prior's ab" : "", config.criticWidth(), samples,
+                weights.closestOnly() ? (samples == 2 ? " (closer of two samples)" : " (closest sample)") : "",
                 weights.l1(), weights.modeSeeking(), crops.describe());
     }
 
@@ -87,29 +99,35 @@ final class DiverseGanStage implements StageRecipe {
         Placeholder<TFloat32> l = tf.withName("l").placeholder(TFloat32.class, Placeholder.shape(any));
         Placeholder<TFloat32> ab = tf.withName("ab_target").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 2)));
         Shape code = Shape.of(-1, 1, 1, config.noise());
-        Placeholder<TFloat32> z1 = tf.withName("z1").placeholder(TFloat32.class, Placeholder.shape(code));
-        Placeholder<TFloat32> z2 = tf.withName("z2").placeholder(TFloat32.class, Placeholder.shape(code));
+        List<Placeholder<TFloat32>> z = new java.util.ArrayList<>();
+        for (int k = 1; k <= samples; k++) z.add(tf.withName("z" + k).placeholder(TFloat32.class, Placeholder.shape(code)));
         if (config.prior() != crops.hasPriors()) {
             throw new IllegalArgumentException(config.prior() ? "a generator with a prior needs the prior's crops" : "crops with priors for a generator without one");
         }
         Placeholder<TFloat32> prior = config.prior()
                 ? tf.withName(DiverseCrops.PRIOR_AB).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 2))) : null;
-        Operand<TFloat32> l2 = tf.concat(List.of(l, l), tf.constant(0));
-        DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, l2, tf.concat(List.of(z1, z2), tf.constant(0)),
-                prior == null ? null : tf.concat(List.of(prior, prior), tf.constant(0)), config);
+        DiverseGanNet.Generated<TFloat32> g = DiverseGanNet.generator(store, repeated(tf, l, samples), tf.concat(new java.util.ArrayList<Operand<TFloat32>>(z), tf.constant(0)),
+                prior == null ? null : repeated(tf, prior, samples), config);
         Ops lt = tf.withSubScope("loss");
-        List<org.tensorflow.Output<TFloat32>> halves = lt.split(lt.constant(0), g.abNormalized(), 2L).output();
-        Operand<TFloat32> fake1 = halves.get(0);
-        Operand<TFloat32> fake2 = halves.get(1);
-        Operand<TFloat32> scores = DiverseGanNet.discriminator(store, tf.concat(List.of(l, l, l), tf.constant(0)),
-                tf.concat(List.of(ab, fake1, fake2), tf.constant(0)), config);
-        List<org.tensorflow.Output<TFloat32>> parts = lt.split(lt.constant(0), scores, 3L).output();
-        Operand<TFloat32> fakeScores = lt.concat(List.of(parts.get(1), parts.get(2)), lt.constant(0));
+        List<org.tensorflow.Output<TFloat32>> fakes = lt.split(lt.constant(0), g.abNormalized(), (long) samples).output();
+        List<Operand<TFloat32>> criticAb = new java.util.ArrayList<>();
+        criticAb.add(ab);
+        criticAb.addAll(fakes);
+        Operand<TFloat32> scores = DiverseGanNet.discriminator(store, repeated(tf, l, samples + 1), tf.concat(criticAb, tf.constant(0)),
+                config);
+        List<org.tensorflow.Output<TFloat32>> parts = lt.split(lt.constant(0), scores, (long) samples + 1).output();
+        Operand<TFloat32> fakeScores = lt.concat(new java.util.ArrayList<Operand<TFloat32>>(parts.subList(1, parts.size())), lt.constant(0));
         Operand<TFloat32> dLoss = Losses.hingeCritic(lt, parts.get(0), fakeScores);
         Operand<TFloat32> gAdv = Losses.hingeGenerator(lt, fakeScores);
-        Operand<TFloat32> l1 = weights.bestOfTwo() ? Losses.l1BestOfTwo(lt, fake1, fake2, ab)
-                : lt.math.mul(lt.math.add(Losses.l1(lt, fake1, ab), Losses.l1(lt, fake2, ab)), store.scalar(0.5));
-        Operand<TFloat32> ms = Losses.modeSeeking(lt, fake1, fake2, z1, z2);
+        Operand<TFloat32> l1;
+        if (weights.closestOnly()) {
+            l1 = Losses.l1Closest(lt, fakes, ab);
+        } else {
+            Operand<TFloat32> sum = Losses.l1(lt, fakes.get(0), ab);
+            for (int k = 1; k < samples; k++) sum = lt.math.add(sum, Losses.l1(lt, fakes.get(k), ab));
+            l1 = lt.math.mul(sum, store.scalar(1.0 / samples));
+        }
+        Operand<TFloat32> ms = Losses.modeSeeking(lt, fakes.get(0), fakes.get(1), z.get(0), z.get(1));
         Operand<TFloat32> gLoss = lt.math.add(gAdv, lt.math.add(lt.math.mul(l1, store.scalar(weights.l1())),
                 lt.math.mul(ms, store.scalar(weights.modeSeeking()))));
         List<Objective> objectives = List.of(
@@ -127,15 +145,26 @@ final class DiverseGanStage implements StageRecipe {
             int n = b.count();
             Tensor tl = Tensors.of(Shape.of(n, b.size(), b.size(), 1), b.l());
             Tensor tab = Tensors.of(Shape.of(n, b.size(), b.size(), 2), b.ab());
-            Tensor t1 = Tensors.of(Shape.of(n, 1, 1, noise), gaussian(random, n * noise));
-            Tensor t2 = Tensors.of(Shape.of(n, 1, 1, noise), gaussian(random, n * noise));
-            runner.feed(l, tl).feed(ab, tab).feed(z1, t1).feed(z2, t2);
-            if (prior == null) return List.of(tl, tab, t1, t2);
-            Tensor tp = Tensors.of(Shape.of(n, b.size(), b.size(), 2), b.features().get(DiverseCrops.PRIOR_AB));
-            runner.feed(prior, tp);
-            return List.of(tl, tab, t1, t2, tp);
+            runner.feed(l, tl).feed(ab, tab);
+            List<Tensor> made = new java.util.ArrayList<>(List.of(tl, tab));
+            for (Placeholder<TFloat32> zk : z) {
+                Tensor t = Tensors.of(Shape.of(n, 1, 1, noise), gaussian(random, n * noise));
+                runner.feed(zk, t);
+                made.add(t);
+            }
+            if (prior != null) {
+                Tensor tp = Tensors.of(Shape.of(n, b.size(), b.size(), 2), b.features().get(DiverseCrops.PRIOR_AB));
+                runner.feed(prior, tp);
+                made.add(tp);
+            }
+            return made;
         };
         return new Built(gLoss, feeder, objectives, reported);
+    }
+
+    /** {@code x} stacked {@code times} along the batch axis. */
+    private static Operand<TFloat32> repeated(Ops tf, Operand<TFloat32> x, int times) {
+        return tf.concat(java.util.Collections.nCopies(times, x), tf.constant(0));
     }
 
     static float[] gaussian(Random random, int n) {

@@ -36,7 +36,8 @@ import org.colorize.nn.DiverseGanNet;
  * <pre>java -cp … org.colorize.train.DiverseTraining --method gan|vae --data corpus --out models/diverse-gan
  *     [--checkpoint checkpoints/diverse-gan] [--size 64] [--batch 8] [--steps 4000] [--minutes 10] [--seed 1]
  *     [--lr X] [--kinds scene|K,K|all] [--tiny] [--l1-weight W (GAN: the reconstruction term's weight, default 5)]
- *     [--prior MODEL (GAN: refine MODEL's colorizations)] [--best-of-two (GAN: reconstruct the closer sample of a pair)]</pre>
+ *     [--prior MODEL (GAN: refine MODEL's colorizations)] [--samples K (GAN: codes per picture and step, default 2)]
+ *     [--closest-sample (GAN: reconstruct only the closest of a picture's K samples; --best-of-two: the same, for K = 2)]</pre>
  *
  * <p>With {@code --prior} the GAN's generator takes the named single-prediction model's ab as an
  * extra input and refines it (the model colorizes every training image once when the run starts,
@@ -54,8 +55,10 @@ public final class DiverseTraining {
 
     /** Settings of a run. */
     public record Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps,
-            double minutes, long seed, double lr, boolean tiny, double l1Weight, String prior, boolean bestOfTwo) {
+            double minutes, long seed, double lr, boolean tiny, double l1Weight, String prior, boolean closestOnly, int samples) {
         public Settings {
+            if (samples != DiverseGanStage.DEFAULT_SAMPLES && !method.equals("gan")) throw new IllegalArgumentException("--samples is for the GAN");
+            if (samples < 2) throw new IllegalArgumentException("--samples must be at least 2, was " + samples);
             if (prior != null && !method.equals("gan")) throw new IllegalArgumentException("--prior is for the GAN");
             if (!method.equals("gan") && !method.equals("vae")) throw new IllegalArgumentException("--method is gan or vae, was " + method);
             if (size < 8 || size % 8 != 0) throw new IllegalArgumentException("--size must be a multiple of 8, was " + size);
@@ -66,7 +69,7 @@ public final class DiverseTraining {
         public Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps, double minutes,
                 long seed, double lr, boolean tiny) {
             this(method, data, out, checkpoint, size, batch, steps, minutes, seed, lr, tiny, DiverseGanStage.Weights.defaults().l1(),
-                    null, false);
+                    null, false, DiverseGanStage.DEFAULT_SAMPLES);
         }
     }
 
@@ -74,7 +77,8 @@ public final class DiverseTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("method", "data", "out", "checkpoint", "size", "batch", "steps",
-                "minutes", "seed", "lr", "kinds", "l1-weight", "prior").flags("tiny", "best-of-two").noPositionals().parse(args);
+                "minutes", "seed", "lr", "kinds", "l1-weight", "prior", "samples").flags("tiny", "best-of-two", "closest-sample")
+                .noPositionals().parse(args);
         String method = a.value("method", "gan");
         Path out = Paths.get(a.value("out", "models/diverse-" + method));
         Settings s = new Settings(method, Paths.get(a.value("data", "corpus")), out,
@@ -82,7 +86,9 @@ public final class DiverseTraining {
                 a.intValue("batch", 8), a.longValue("steps", 4000), Double.parseDouble(a.value("minutes", "10")),
                 a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"),
                 Double.parseDouble(a.value("l1-weight", Double.toString(DiverseGanStage.Weights.defaults().l1()))),
-                a.value("prior", null), a.flag("best-of-two"));
+                a.value("prior", null), a.flag("best-of-two") || a.flag("closest-sample"),
+                a.intValue("samples", DiverseGanStage.DEFAULT_SAMPLES));
+        if (a.flag("best-of-two") && s.samples() != 2) throw new IllegalArgumentException("--best-of-two is for 2 samples: use --closest-sample");
         Consumer<String> log = m -> System.out.println(Instant.now() + " " + m);
         TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, a.value("kinds", "scene").equals("all") ? Set.of()
                 : Set.of(a.value("kinds", "scene").split(",")), log, () -> false);
@@ -135,7 +141,7 @@ public final class DiverseTraining {
         // GAN: Adam β1 0.5 as in DCGAN-style training; the VAE: the usual 0.9
         Adam.Config adam = gan ? new Adam.Config(s.lr(), 0.5, 0.999, 1e-8) : Adam.Config.defaults().withLearningRate(s.lr());
         StageRecipe stage = gan ? new DiverseGanStage(ganCfg, crops, new DiverseGanStage.Weights(s.l1Weight(),
-                DiverseGanStage.Weights.defaults().modeSeeking(), s.bestOfTwo()))
+                DiverseGanStage.Weights.defaults().modeSeeking(), s.closestOnly()), s.samples())
                 : new DiverseVaeStage(vaeCfg, crops);
         try (StageRunner runner = new StageRunner(adam, s.seed(), log)) {
             StageRunner.StageResult r = runner.run(stage, s.steps(), s.minutes() * 60, s.checkpoint(), cancel);

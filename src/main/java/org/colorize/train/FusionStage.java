@@ -30,15 +30,34 @@ final class FusionStage implements StageRecipe {
     private final FusionConfig fusion;
     private final int size;
     private final int cropSize;
+    /** Steps between two scores on the held-out pictures. */
+    static final int VALIDATE_EVERY = 250;
+
     private final List<InstanceSample> samples;
+    private final List<InstanceSample> heldOut;
 
     FusionStage(Siggraph17Config config, FusionConfig fusion, int size, int cropSize, List<InstanceSample> samples) {
+        this(config, fusion, size, cropSize, samples, List.of());
+    }
+
+    /**
+     * @param heldOut pictures never trained on (by any stage): the fusion is scored on those with
+     *                boxes every {@value #VALIDATE_EVERY} steps, against the full-image net alone, and
+     *                the best-scoring fusion weights are kept; none: the last weights are kept
+     */
+    FusionStage(Siggraph17Config config, FusionConfig fusion, int size, int cropSize, List<InstanceSample> samples,
+            List<InstanceSample> heldOut) {
         this.config = config;
         this.fusion = fusion;
         this.size = size;
         this.cropSize = cropSize;
-        this.samples = samples.stream().filter(s -> !s.boxes().isEmpty()).toList();
+        this.samples = withBoxes(samples);
+        this.heldOut = withBoxes(heldOut);
         if (this.samples.isEmpty()) throw new IllegalArgumentException("fusion: no picture has a box");
+    }
+
+    private static List<InstanceSample> withBoxes(List<InstanceSample> samples) {
+        return samples.stream().filter(s -> !s.boxes().isEmpty()).toList();
     }
 
     @Override
@@ -49,8 +68,9 @@ final class FusionStage implements StageRecipe {
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "fusion: both nets frozen, fusion weights only (weight maps: %s), %d pictures with %d boxes,"
-                + " crops %d²", fusion.weightNetsDescription(), samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(),
-                cropSize);
+                + " crops %d²%s", fusion.weightNetsDescription(), samples.size(), samples.stream().mapToInt(s -> s.boxes().size()).sum(),
+                cropSize, heldOut.isEmpty() ? "" : String.format(Locale.ROOT, "; kept the weights scoring best on %d held-out pictures"
+                        + " (scored every %d steps)", heldOut.size(), VALIDATE_EVERY));
     }
 
     @Override
@@ -71,15 +91,22 @@ final class FusionStage implements StageRecipe {
         InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(tf, TFloat32.class, size, cropSize);
         Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, config, fusion);
         Operand<TFloat32> loss = Losses.smoothL1(store.tf("loss_fusion"), out.abNormalized(), target, Losses.INSTCOLORIZATION_DELTA);
-        return new Built(loss, (runner, rnd) -> {
-            InstanceSample s = samples.get(rnd.nextInt(samples.size()));
-            List<Tensor> made = new ArrayList<>();
-            float[] abn = scaled(s.ab(), (float) (1 / Siggraph17Net.AB_SCALE));
-            made.add(feed(runner, l, Shape.of(1, size, size, 1), s.l()));
-            made.add(feed(runner, target, Shape.of(1, size, size, 2), abn));
-            feedInstances(runner, in, s.boxes(), s.cropL(), size, cropSize, made);
-            return made;
-        });
+        Feeder feeder = (runner, rnd) -> picture(runner, l, target, in, samples.get(rnd.nextInt(samples.size())), true);
+        // the baseline: the same picture without its boxes, where the fusion passes the full-image features through
+        Validation validation = heldOut.isEmpty() ? null : new Validation(heldOut.size(), VALIDATE_EVERY,
+                (runner, i) -> picture(runner, l, target, in, heldOut.get(i), true),
+                (runner, i) -> picture(runner, l, target, in, heldOut.get(i), false));
+        return new Built(loss, feeder, List.of(), java.util.Map.of(), validation);
+    }
+
+    private List<Tensor> picture(org.tensorflow.Session.Runner runner, Placeholder<TFloat32> l, Placeholder<TFloat32> target,
+            InstanceAwareNet.Inputs<TFloat32> in, InstanceSample s, boolean withBoxes) {
+        List<Tensor> made = new ArrayList<>();
+        float[] abn = scaled(s.ab(), (float) (1 / Siggraph17Net.AB_SCALE));
+        made.add(feed(runner, l, Shape.of(1, size, size, 1), s.l()));
+        made.add(feed(runner, target, Shape.of(1, size, size, 2), abn));
+        feedInstances(runner, in, withBoxes ? s.boxes() : List.of(), withBoxes ? s.cropL() : List.of(), size, cropSize, made);
+        return made;
     }
 
     /** Feeds crops and geometry of {@code boxes} to the placeholders of {@code in}; adds the tensors made to {@code made}. */

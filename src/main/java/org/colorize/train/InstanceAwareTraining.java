@@ -36,11 +36,13 @@ import org.tensorflow.Tensor;
  * weights ({@link StageRunner}): the full-image net on whole pictures, the instance net on crops
  * (the corpus's scenes with the detector's boxes, and its cut-outs composited on scenes with exact
  * boxes), then the fusion module with both nets frozen; exports the three SavedModels and the
- * {@value #KIND} card.
+ * {@value #KIND} card. Scenes and cut-outs are split by content ({@link InstanceRole}): the nets
+ * train on half, the fusion on pictures neither net has seen, and held-out pictures choose the
+ * fusion's weights (early stopping) and score it against the full-image net alone.
  *
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
- *     [--crop 32] [--seconds 240,240,300] [--scenes 300] [--composites 400] [--nets MODEL]
+ *     [--crop 32] [--seconds 240,240,300] [--scenes 1000] [--composites 400] [--nets MODEL]
  *     [--weight-nets published|one-hidden|lean]</pre>
  *
  * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
@@ -66,7 +68,7 @@ public final class InstanceAwareTraining {
         int size = Integer.parseInt(a.value("size", "64"));
         int crop = Integer.parseInt(a.value("crop", "32"));
         String[] secs = a.value("seconds", "240,240,300").split(",");
-        int scenes = Integer.parseInt(a.value("scenes", "300"));
+        int scenes = Integer.parseInt(a.value("scenes", "1000"));
         int composites = Integer.parseInt(a.value("composites", "400"));
         long seed = Long.parseLong(a.value("seed", "1"));
         Path nets = a.has("nets") ? Paths.get(a.value("nets", "")) : null;
@@ -88,23 +90,32 @@ public final class InstanceAwareTraining {
         long t0 = System.nanoTime();
         Siggraph17Config cfg = Siggraph17Config.regression(width, 1);
         InstanceSamples maker = new InstanceSamples(size, crop, org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
-        List<InstanceSample> samples = new ArrayList<>();
+        InstanceSamples.Pictures pictures = maker.pictures(corpus, seed, log);
+        Map<InstanceRole, List<InstanceSample>> byRole = new java.util.EnumMap<>(InstanceRole.class);
         try (Detector detector = Detector.load(detectorDir)) {
-            samples.addAll(maker.detected(corpus, detector, sceneCount, seed, log));
+            for (InstanceRole r : InstanceRole.values()) {
+                byRole.put(r, new ArrayList<>(maker.detected(pictures.scenes(r), detector, share(sceneCount, r), log)));
+            }
         }
-        samples.addAll(maker.composites(corpus, compositeCount, seed + 7, log));
+        for (InstanceRole r : InstanceRole.values()) {
+            byRole.get(r).addAll(maker.composites(pictures.scenes(r), pictures.cutouts(r), share(compositeCount, r),
+                    seed + 7 + r.ordinal(), log));
+        }
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        List<InstanceSample> netSamples = byRole.get(InstanceRole.NETS);
         List<float[]> fullL = new ArrayList<>();
         List<float[]> fullAb = new ArrayList<>();
         List<float[]> cropL = new ArrayList<>();
         List<float[]> cropAb = new ArrayList<>();
-        for (InstanceSample s : samples) {
+        for (InstanceSample s : netSamples) {
             fullL.add(s.l());
             fullAb.add(s.ab());
             cropL.addAll(s.cropL());
             cropAb.addAll(s.cropAb());
         }
-        log.accept(samples.size() + " pictures, " + cropL.size() + " crops, made in " + Math.round(dataSeconds) + " s");
+        log.accept(String.format(Locale.ROOT, "pictures made in %d s: nets %d (%d crops), fusion %d, held out %d",
+                Math.round(dataSeconds), netSamples.size(), cropL.size(), byRole.get(InstanceRole.FUSION).size(),
+                byRole.get(InstanceRole.HELD_OUT).size()));
         try (StageRunner runner = new StageRunner(Adam.Config.defaults().withLearningRate(3e-4), seed, log)) {
             int initialized;
             if (nets == null) {
@@ -114,7 +125,8 @@ public final class InstanceAwareTraining {
             } else {
                 initialized = seedNetsFrom(runner, nets, cfg, log);
             }
-            runner.run(new FusionStage(cfg, fusion, size, crop, samples), Integer.MAX_VALUE, seconds[2]);
+            runner.run(new FusionStage(cfg, fusion, size, crop, byRole.get(InstanceRole.FUSION), byRole.get(InstanceRole.HELD_OUT)),
+                    Integer.MAX_VALUE, seconds[2]);
             InstanceAwareExport.export(out, runner.weights(), cfg, fusion, size, crop);
             String from = nets != null ? nets.getFileName() + " (its full-image and instance nets, kept frozen; " + initialized
                     + " variables): only the fusion stage was retrained"
@@ -125,7 +137,7 @@ public final class InstanceAwareTraining {
                 training.getAsJsonArray("stages").forEach(stages::add);
                 training.add("stages", stages);
             }
-            writeCard(out, cfg, fusion, size, crop, runner.results(), runner.weights(), trainingData(samples, corpus), training);
+            writeCard(out, cfg, fusion, size, crop, runner.results(), runner.weights(), trainingData(byRole, corpus, nets != null), training);
             log.accept("exported " + out + " in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
         }
     }
@@ -223,6 +235,7 @@ public final class InstanceAwareTraining {
             st.addProperty("seconds", Math.round(r.seconds()));
             st.addProperty("loss_first", r.firstLoss());
             st.addProperty("loss_last_smoothed", r.lastLoss());
+            if (r.validated() != null) st.add("held_out", heldOut(r.validated()));
             stages.add(st);
         }
         training.add("stages", stages);
@@ -230,15 +243,49 @@ public final class InstanceAwareTraining {
         return training;
     }
 
-    static JsonObject trainingData(List<InstanceSample> samples, Path corpus) {
+    /** A stage's scores on the held-out pictures, as the card records them. */
+    static JsonObject heldOut(StageRunner.Validated v) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pictures", v.pictures());
+        o.addProperty("loss_full_image_alone", v.baseline());
+        o.addProperty("loss_before_training", v.first());
+        o.addProperty("loss_kept", v.best());
+        o.addProperty("kept_step", v.bestStep());
+        o.addProperty("loss_last", v.last());
+        o.addProperty("last_step", v.lastStep());
+        o.addProperty("what", "mean smooth-L1 of the fused ab on held-out pictures with boxes; the full-image net alone is the same"
+                + " pictures without boxes; the weights of the lowest score were kept");
+        return o;
+    }
+
+    /** {@code total} in proportion to {@code role}'s share of the corpus. */
+    private static int share(int total, InstanceRole role) {
+        return (int) Math.round(total * role.fraction());
+    }
+
+    /** @param keptNets whether the nets came from another model ({@code --nets}), trained on that model's pictures */
+    static JsonObject trainingData(Map<InstanceRole, List<InstanceSample>> byRole, Path corpus, boolean keptNets) {
         JsonObject data = new JsonObject();
-        long detected = samples.stream().filter(s -> s.source().equals("detector")).count();
+        List<InstanceSample> all = byRole.values().stream().flatMap(List::stream).toList();
+        long detected = all.stream().filter(s -> s.source().equals("detector")).count();
         data.addProperty("description", String.format(Locale.ROOT, "%d scenes of %s/scenes with detector boxes and %d composites of"
                 + " %s/cutouts on scenes (exact boxes from alpha); sources and licenses in %s/manifest.tsv", detected, corpus.getFileName(),
-                samples.size() - detected, corpus.getFileName(), corpus.getFileName()));
+                all.size() - detected, corpus.getFileName(), corpus.getFileName()));
         data.addProperty("folder", corpus.getFileName().toString());
-        data.addProperty("pictures", samples.size());
-        data.addProperty("boxes", samples.stream().mapToInt(s -> s.boxes().size()).sum());
+        data.addProperty("pictures", all.size());
+        data.addProperty("boxes", all.stream().mapToInt(s -> s.boxes().size()).sum());
+        JsonObject split = new JsonObject();
+        split.addProperty("how", "scenes and cut-outs by content (SHA-256 of the path, look-alikes grouped by difference hash):"
+                + " the nets' stages, the fusion stage and held-out pictures see disjoint scenes and cut-outs"
+                + (keptNets ? "; but the nets were kept from another model (--nets), trained on all its pictures" : ""));
+        byRole.forEach((r, list) -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("pictures", list.size());
+            o.addProperty("with_boxes", list.stream().filter(s -> !s.boxes().isEmpty()).count());
+            o.addProperty("boxes", list.stream().mapToInt(s -> s.boxes().size()).sum());
+            split.add(r.name().toLowerCase(Locale.ROOT), o);
+        });
+        data.add("split", split);
         data.addProperty("evaluation_images_excluded", "the corpus's eval/ folder is never read; darknet's sample photos are not in the corpus");
         return data;
     }

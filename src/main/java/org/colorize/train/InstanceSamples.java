@@ -39,46 +39,101 @@ final class InstanceSamples {
         this.maxBoxes = maxBoxes;
     }
 
-    /** Scenes of {@code corpus/scenes} with the boxes of {@code detector} (those with none are kept, box-less). */
-    List<InstanceSample> detected(Path corpus, BoxSource detector, int limit, long seed, Consumer<String> log)
-            throws IOException, ColorizeException {
-        List<Path> scenes = images(corpus.resolve("scenes"), seed);
-        List<InstanceSample> out = new ArrayList<>();
-        for (Path p : scenes) {
-            if (out.size() >= limit) break;
+    /** A scene of the corpus, center-cropped to the canvas, and the stages that may see it. */
+    record Scene(String relative, LabCanvas canvas, InstanceRole role) {}
+
+    /** A cut-out of the corpus (ARGB with alpha) and the stages that may see it. */
+    record Cutout(String relative, RgbRaster raster, InstanceRole role) {}
+
+    /** The corpus's scenes and cut-outs, split by content ({@link InstanceRole}). */
+    record Pictures(List<Scene> scenes, List<Cutout> cutouts) {
+        List<Scene> scenes(InstanceRole role) {
+            return scenes.stream().filter(s -> s.role() == role).toList();
+        }
+
+        List<Cutout> cutouts(InstanceRole role) {
+            return cutouts.stream().filter(c -> c.role() == role).toList();
+        }
+
+        long count(List<?> items, InstanceRole role) {
+            return items.stream().filter(i -> (i instanceof Scene sc ? sc.role() : ((Cutout) i).role()) == role).count();
+        }
+    }
+
+    /**
+     * Reads {@code corpus/scenes} and {@code corpus/cutouts} (each in an order shuffled by
+     * {@code seed}) and gives every picture its role: by the SHA-256 key of its path relative to
+     * the corpus, look-alikes taking the smallest key of their group.
+     */
+    Pictures pictures(Path corpus, long seed, Consumer<String> log) throws IOException {
+        List<String> sceneNames = new ArrayList<>();
+        List<LabCanvas> canvases = new ArrayList<>();
+        for (Path p : images(corpus.resolve("scenes"), seed)) {
             LabCanvas canvas = scene(p);
             if (canvas == null) continue;
-            float[] lum = luminance(canvas);
+            sceneNames.add(relative(corpus, p));
+            canvases.add(canvas);
+        }
+        List<String> cutNames = new ArrayList<>();
+        List<RgbRaster> cuts = new ArrayList<>();
+        for (Path c : images(corpus.resolve("cutouts"), seed + 1)) {
+            RgbRaster r = read(c, 0);
+            if (r == null || !r.alpha()) continue;
+            cutNames.add(relative(corpus, c));
+            cuts.add(r);
+        }
+        double[] sceneKeys = ContentSplit.groupKeys(canvases.stream().map(c -> RgbImage.fromArgb(c.side, c.side, c.argb)).toList(),
+                sceneNames.stream().mapToDouble(TrainingData::splitKey).toArray());
+        double[] cutKeys = ContentSplit.groupKeys(cuts.stream().map(r -> RgbImage.of(r.opaqueOnWhite())).toList(),
+                cutNames.stream().mapToDouble(TrainingData::splitKey).toArray());
+        List<Scene> scenes = new ArrayList<>();
+        for (int i = 0; i < canvases.size(); i++) scenes.add(new Scene(sceneNames.get(i), canvases.get(i), InstanceRole.of(sceneKeys[i])));
+        List<Cutout> cutouts = new ArrayList<>();
+        for (int i = 0; i < cuts.size(); i++) cutouts.add(new Cutout(cutNames.get(i), cuts.get(i), InstanceRole.of(cutKeys[i])));
+        Pictures pictures = new Pictures(List.copyOf(scenes), List.copyOf(cutouts));
+        StringBuilder b = new StringBuilder(scenes.size() + " scenes and " + cutouts.size() + " cut-outs split by content:");
+        for (InstanceRole r : InstanceRole.values()) {
+            b.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(pictures.count(scenes, r)).append('+')
+                    .append(pictures.count(cutouts, r));
+        }
+        log.accept(b.toString());
+        return pictures;
+    }
+
+    private static String relative(Path corpus, Path p) {
+        return corpus.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** Up to {@code limit} of {@code scenes} with the boxes of {@code detector} (those with none are kept, box-less). */
+    List<InstanceSample> detected(List<Scene> scenes, BoxSource detector, int limit, Consumer<String> log) throws ColorizeException {
+        List<InstanceSample> out = new ArrayList<>();
+        for (Scene sc : scenes) {
+            if (out.size() >= limit) break;
+            float[] lum = luminance(sc.canvas());
             List<int[]> boxes = new ArrayList<>();
             for (Box b : detector.boxes(GrayPlane.ofGray255(CANVAS, CANVAS, lum))) {
                 int[] bb = {(int) Math.floor(b.x1()), (int) Math.floor(b.y1()), (int) Math.ceil(b.x2()), (int) Math.ceil(b.y2())};
                 if (big(bb) && boxes.size() < maxBoxes) boxes.add(bb);
             }
-            out.add(sample(canvas, boxes, "detector"));
+            out.add(sample(sc.canvas(), boxes, "detector"));
         }
         log.accept(out.size() + " scenes with detector boxes (" + out.stream().mapToInt(s -> s.boxes().size()).sum() + " boxes)");
         return out;
     }
 
-    /** {@code count} composites: a random scene with 1–3 random cut-outs pasted on, boxes from their alpha. */
-    List<InstanceSample> composites(Path corpus, int count, long seed, Consumer<String> log) throws IOException {
+    /** {@code count} composites: a random one of {@code scenes} with 1–3 random {@code cuts} pasted on, boxes from their alpha. */
+    List<InstanceSample> composites(List<Scene> scenes, List<Cutout> cuts, int count, long seed, Consumer<String> log) throws IOException {
+        if (count == 0) return List.of();
+        if (cuts.isEmpty() || scenes.isEmpty()) throw new IOException("composites need cut-outs and scenes, have " + cuts.size()
+                + " and " + scenes.size());
         Random rnd = new Random(seed);
-        List<Path> scenes = images(corpus.resolve("scenes"), seed);
-        List<Path> cutPaths = images(corpus.resolve("cutouts"), seed + 1);
-        List<RgbRaster> cuts = new ArrayList<>();
-        for (Path c : cutPaths) {
-            RgbRaster r = read(c, 0);
-            if (r != null && r.alpha()) cuts.add(r);
-        }
-        if (cuts.isEmpty() || scenes.isEmpty()) throw new IOException("the corpus " + corpus + " has no cut-outs or no scenes");
         List<InstanceSample> out = new ArrayList<>();
         while (out.size() < count) {
-            LabCanvas canvas = scene(scenes.get(rnd.nextInt(scenes.size())));
-            if (canvas == null) continue;
+            LabCanvas canvas = scenes.get(rnd.nextInt(scenes.size())).canvas().copy();
             List<int[]> boxes = new ArrayList<>();
             int n = 1 + rnd.nextInt(3);
             for (int i = 0; i < n; i++) {
-                RgbRaster cut = cuts.get(rnd.nextInt(cuts.size()));
+                RgbRaster cut = cuts.get(rnd.nextInt(cuts.size())).raster();
                 double longSide = CANVAS * (0.3 + 0.35 * rnd.nextDouble());
                 double f = longSide / Math.max(cut.width(), cut.height());
                 int pw = Math.max(8, (int) (cut.width() * f));

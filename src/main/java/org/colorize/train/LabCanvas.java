@@ -45,6 +45,11 @@ final class LabCanvas {
         return new LabCanvas(side, out);
     }
 
+    /** A canvas of the same pixels, to paste on without changing this one. */
+    LabCanvas copy() {
+        return new LabCanvas(side, argb.clone());
+    }
+
     /**
      * Pastes {@code cut} (ARGB with alpha, {@code cw × ch}) scaled to {@code pw × ph} at (px, py), alpha
      * blended; returns the bounding box of its opaque part (alpha ≥ ½) as {x1, y1, x2, y2}, or null.

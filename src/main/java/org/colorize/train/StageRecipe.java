@@ -44,16 +44,46 @@ interface StageRecipe {
      *                   discriminator then generator; a VAE and its mixture density network)
      * @param reported   named scalars logged and recorded per step (the objectives' losses and their
      *                   terms); empty: {@code loss} as "loss"
+     * @param validation null, or held-out pictures {@code loss} is scored on while the stage trains
      */
-    record Built(Operand<TFloat32> loss, Feeder feeder, List<Objective> objectives, Map<String, Operand<TFloat32>> reported) {
+    record Built(Operand<TFloat32> loss, Feeder feeder, List<Objective> objectives, Map<String, Operand<TFloat32>> reported,
+            Validation validation) {
         public Built {
             objectives = List.copyOf(objectives);
             reported = reported.isEmpty() ? Map.of("loss", loss) : new java.util.LinkedHashMap<>(reported);
+            if (validation != null && !objectives.isEmpty()) throw new IllegalArgumentException("validation is for one-optimizer stages");
+        }
+
+        public Built(Operand<TFloat32> loss, Feeder feeder, List<Objective> objectives, Map<String, Operand<TFloat32>> reported) {
+            this(loss, feeder, objectives, reported, null);
         }
 
         public Built(Operand<TFloat32> loss, Feeder feeder) {
-            this(loss, feeder, List.of(), Map.of());
+            this(loss, feeder, List.of(), Map.of(), null);
         }
+    }
+
+    /**
+     * Held-out pictures: every {@code every} steps (and before the first) the runner scores the
+     * stage's loss on each of the {@code count} pictures, and keeps the weights of the best mean
+     * (early stopping), so a stage that starts to fit its training pictures ends where it
+     * generalized best.
+     *
+     * @param feeder   feeds held-out picture i (0 ≤ i &lt; count)
+     * @param baseline null, or feeds picture i the way a model without this stage sees it (e.g. no
+     *                 boxes: the full-image net alone), scored once, what the stage must beat
+     */
+    record Validation(int count, int every, PictureFeeder feeder, PictureFeeder baseline) {
+        public Validation {
+            if (count < 1) throw new IllegalArgumentException("validation needs a picture");
+            if (every < 1) throw new IllegalArgumentException("validation every " + every + " steps");
+        }
+    }
+
+    /** Feeds held-out picture {@code i}; returns the tensors it made, closed by the runner. */
+    @FunctionalInterface
+    interface PictureFeeder {
+        List<Tensor> feed(Session.Runner runner, int i);
     }
 
     /** One optimizer of an alternating step: it minimizes {@code loss} over the variables of {@code scope}. */

@@ -29,7 +29,19 @@ import org.tensorflow.types.TFloat32;
 final class StageRunner implements AutoCloseable {
     /** What one stage did. */
     record StageResult(String name, String description, int steps, double seconds, double firstLoss, double lastLoss,
-            Map<String, Double> firstLosses, Map<String, Double> lastLosses) {}
+            Map<String, Double> firstLosses, Map<String, Double> lastLosses, Validated validated) {
+        StageResult(String name, String description, int steps, double seconds, double firstLoss, double lastLoss,
+                Map<String, Double> firstLosses, Map<String, Double> lastLosses) {
+            this(name, description, steps, seconds, firstLoss, lastLoss, firstLosses, lastLosses, null);
+        }
+    }
+
+    /**
+     * A stage's held-out scores ({@link StageRecipe.Validation}): mean loss over {@code pictures}
+     * before the first step, at the kept step {@code bestStep} and at the last step; the baseline's
+     * (NaN without one).
+     */
+    record Validated(int pictures, double baseline, double first, double best, long bestStep, double last, long lastStep) {}
 
     private final Map<String, Tensor> weights = new LinkedHashMap<>();
     private final Adam.Config adam;
@@ -111,6 +123,7 @@ final class StageRunner implements AutoCloseable {
             long trainStart = System.nanoTime(); // the budget is for steps, not for building the graph
             Map<String, Double> smooth = new LinkedHashMap<>();
             long startStep = step;
+            Validating validating = built.validation() == null ? null : new Validating(built.validation(), built.loss(), s, store, step, log);
             while (step < maxSteps && (System.nanoTime() - trainStart) / 1e9 < maxSeconds && !cancel.getAsBoolean()) {
                 long stepSeed = seed * 0x9E3779B97F4A7C15L + stage.name().hashCode() * 31L + step;
                 double[] values = new double[names.size()];
@@ -138,17 +151,113 @@ final class StageRunner implements AutoCloseable {
                 step++;
                 if (step % 50 == 0) log.accept(String.format(Locale.ROOT, "  %s step %d %s (%.0f s)", stage.name(), step,
                         describe(smooth), (System.nanoTime() - start) / 1e9));
+                if (validating != null && step % built.validation().every() == 0) validating.score(step);
             }
-            seed(store.read(s, ParameterStore.MODEL));
+            Validated validated = null;
+            if (validating != null) {
+                if (validating.lastStep != step) validating.score(step);
+                validated = validating.result();
+                log.accept(String.format(Locale.ROOT, "  %s validation on %d pictures: baseline %.5f, step %d %.5f, kept step %d %.5f,"
+                        + " last %.5f", stage.name(), validated.pictures(), validated.baseline(), startStep, validated.first(),
+                        validated.bestStep(), validated.best(), validated.last()));
+            }
+            if (validating != null) {
+                seed(validating.bestWeights); // the runner owns them now
+            } else {
+                seed(store.read(s, ParameterStore.MODEL));
+            }
             if (checkpoints != null && step > startStep) save(store, s, checkpoints, step, first);
             String main = names.get(0);
             StageResult result = new StageResult(stage.name(), stage.describe(), Math.toIntExact(step),
                     (System.nanoTime() - start) / 1e9, first.getOrDefault(main, Double.NaN), smooth.getOrDefault(main, Double.NaN),
-                    Map.copyOf(first), Map.copyOf(smooth));
+                    Map.copyOf(first), Map.copyOf(smooth), validated);
             results.add(result);
             log.accept(String.format(Locale.ROOT, "  %s: %d steps (%d in this call) in %.0f s, %s → %s", stage.name(), step,
                     step - startStep, result.seconds(), describe(first), describe(smooth)));
             return result;
+        }
+    }
+
+    /**
+     * Early stopping on a stage's held-out pictures: scores them, and holds a copy of the model
+     * variables at the best score so far (the stage's result: handed to the runner when it ends).
+     */
+    private static final class Validating {
+        private final StageRecipe.Validation validation;
+        private final org.tensorflow.Operand<TFloat32> loss;
+        private final Session session;
+        private final ParameterStore<TFloat32> store;
+        private final double baseline;
+        private final double first;
+        private double best;
+        private long bestStep;
+        private double last;
+        private long lastStep;
+        Map<String, Tensor> bestWeights;
+
+        Validating(StageRecipe.Validation validation, org.tensorflow.Operand<TFloat32> loss, Session session,
+                ParameterStore<TFloat32> store, long step, Consumer<String> log) {
+            this.validation = validation;
+            this.loss = loss;
+            this.session = session;
+            this.store = store;
+            this.baseline = validation.baseline() == null ? Double.NaN : mean(validation.baseline());
+            this.first = mean(validation.feeder());
+            this.best = first;
+            this.bestStep = step;
+            this.last = first;
+            this.lastStep = step;
+            this.bestWeights = copyOfModel();
+            log.accept(String.format(Locale.ROOT, "  validation on %d held-out pictures: baseline %.5f, step %d %.5f",
+                    validation.count(), baseline, step, first));
+        }
+
+        void score(long step) {
+            last = mean(validation.feeder());
+            lastStep = step;
+            if (last < best) {
+                best = last;
+                bestStep = step;
+                bestWeights.values().forEach(Tensor::close);
+                bestWeights = copyOfModel();
+            }
+        }
+
+        /**
+         * The model variables, copied: a fetched variable may share its buffer with the variable,
+         * which the next training step then updates in place.
+         */
+        private Map<String, Tensor> copyOfModel() {
+            Map<String, Tensor> fetched = store.read(session, ParameterStore.MODEL);
+            Map<String, Tensor> copies = new LinkedHashMap<>();
+            try {
+                fetched.forEach((k, t) -> {
+                    float[] v = new float[Math.toIntExact(t.shape().size())];
+                    ((TFloat32) t).asRawTensor().data().asFloats().read(v);
+                    copies.put(k, TFloat32.tensorOf(t.shape(), org.tensorflow.ndarray.buffer.DataBuffers.of(v, true, false)));
+                });
+            } finally {
+                fetched.values().forEach(Tensor::close);
+            }
+            return copies;
+        }
+
+        Validated result() {
+            return new Validated(validation.count(), baseline, first, best, bestStep, last, lastStep);
+        }
+
+        private double mean(StageRecipe.PictureFeeder feeder) {
+            double sum = 0;
+            for (int i = 0; i < validation.count(); i++) {
+                Session.Runner r = session.runner();
+                List<Tensor> fed = feeder.feed(r, i);
+                try (Result res = r.fetch(loss).run()) {
+                    sum += Tensors.scalar(res.get(0));
+                } finally {
+                    fed.forEach(Tensor::close);
+                }
+            }
+            return sum / validation.count();
         }
     }
 

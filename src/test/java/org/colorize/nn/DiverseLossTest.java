@@ -75,6 +75,25 @@ class DiverseLossTest {
     }
 
     @Test
+    void closestSampleCountsPerImage() {
+        try (var f = TfFixture.training(TFloat64.class)) {
+            Shape s = Shape.of(2, 1, 1, 1);
+            var target = f.placeholder("target", s);
+            var a = f.placeholder("a", s);
+            var b = f.placeholder("b", s);
+            var c = f.placeholder("c", s);
+            var loss = Losses.l1Closest(f.tf, java.util.List.of(a, b, c), target);
+            f.session.initialize();
+            // image 0: errors 3, 1, 2 → 1; image 1: errors 0.5, 4, 0.25 → 0.25; mean 0.625
+            try (Tensor t = Tensors.of(TFloat64.class, s, new double[] {0, 0}); Tensor ta = Tensors.of(TFloat64.class, s, new double[] {3, 0.5});
+                    Tensor tb = Tensors.of(TFloat64.class, s, new double[] {-1, 4}); Tensor tc = Tensors.of(TFloat64.class, s, new double[] {2, -0.25});
+                    Result r = f.session.runner().feed(target, t).feed(a, ta).feed(b, tb).feed(c, tc).fetch(loss).run()) {
+                assertEquals(0.625, Tensors.scalar(r.get(0)), 1e-12);
+            }
+        }
+    }
+
+    @Test
     void modeSeekingAndHingeGradients() {
         try (var f = TfFixture.training(TFloat64.class)) {
             Shape s = Shape.of(2, 3, 3, 2);

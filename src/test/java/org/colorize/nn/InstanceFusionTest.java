@@ -91,6 +91,15 @@ class InstanceFusionTest {
     }
 
     @Test
+    void withNoBoxesTheFullImageFeaturesPassUnchanged() {
+        // what the fusion stage's held-out baseline feeds: K = 0 instances, an empty union of boxes
+        try (var f = TfFixture.training(TFloat64.class)) {
+            double[] full = f.randn(8 * 8 * 3, 2);
+            assertArrayEquals(full, fuse(f, List.of(), full, 0, 0), 0);
+        }
+    }
+
+    @Test
     void overlappingBoxesBlend() {
         List<NetBox> boxes = List.of(new NetBox(0, 0, 10, 10), new NetBox(6, 6, 16, 16));
         double[] low;
@@ -168,7 +177,7 @@ class InstanceFusionTest {
             FusionConfig config) {
         double[] fullValues = full instanceof double[] d ? d : constant(8 * 8 * 3, (Double) full);
         double[] inst = new double[boxes.size() * 8 * 8 * 3];
-        java.util.Arrays.fill(inst, 0, 8 * 8 * 3, first);
+        java.util.Arrays.fill(inst, 0, Math.min(inst.length, 8 * 8 * 3), first);
         if (boxes.size() > 1) java.util.Arrays.fill(inst, 8 * 8 * 3, inst.length, second);
         var geo = FusionGeometry.inputs(boxes, SIZE);
         Operand<TFloat64> instOp = f.tf.constant(Shape.of(boxes.size(), 8, 8, 3), DataBuffers.of(inst));

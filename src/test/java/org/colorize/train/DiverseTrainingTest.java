@@ -74,16 +74,18 @@ class DiverseTrainingTest {
         // a second chunk continues at step 40 from the checkpoint (Adam's slots included)
         DiverseTraining.Settings heavierL1 = settings("gan", 45);
         heavierL1 = new DiverseTraining.Settings("gan", heavierL1.data(), heavierL1.out(), heavierL1.checkpoint(), heavierL1.size(),
-                heavierL1.batch(), heavierL1.steps(), heavierL1.minutes(), heavierL1.seed(), heavierL1.lr(), true, 25, null, false);
+                heavierL1.batch(), heavierL1.steps(), heavierL1.minutes(), heavierL1.seed(), heavierL1.lr(), true, 25, null, false, 2);
         DiverseTraining.Chunk second = DiverseTraining.train(heavierL1, crops, data(), s -> {}, () -> false);
         assertEquals(45, second.result().steps());
         assertEquals(l1First, second.result().firstLosses().get(DiverseGanStage.L1), 0, "first losses carried over");
         assertTrue(second.result().description().contains("L1 × 25.0"), "the resumed chunk ran with the new weight: "
                 + second.result().description());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("gan", tmp,
-                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1, null, false));
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1, null, false, 2));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("vae", tmp,
-                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, 5, "colorize-semantic", false), "a prior is for the GAN");
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, 5, "colorize-semantic", false, 2), "a prior is for the GAN");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("gan", tmp,
+                tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, 5, null, true, 1), "two samples at least");
     }
 
     @Test
@@ -111,14 +113,15 @@ class DiverseTrainingTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new DiverseCrops(images, priors.subList(0, 3), 16, 4, 5), "one prior per image");
         DiverseTraining.Settings s = new DiverseTraining.Settings("gan", tmp, tmp.resolve("models/tiny-gan-prior"),
-                tmp.resolve("ckpt-prior"), 16, 4, 40, 5, 3, 3e-3, true, 5, "rotated", true);
+                tmp.resolve("ckpt-prior"), 16, 4, 40, 5, 3, 3e-3, true, 5, "rotated", true, 3);
         DiverseTraining.Chunk chunk = DiverseTraining.train(s, crops, data(), new DiverseTraining.Prior("rotated", "1", 32),
                 m -> {}, () -> false);
         StageRunner.StageResult r = chunk.result();
         double l1First = r.firstLosses().get(DiverseGanStage.L1);
         double l1Last = r.lastLosses().get(DiverseGanStage.L1);
-        assertTrue(l1Last < l1First, "the closer sample's L1 falls: " + l1First + " → " + l1Last);
-        assertTrue(r.description().contains("refining the prior") && r.description().contains("closer of two"), r.description());
+        assertTrue(l1Last < l1First, "the closest sample's L1 falls: " + l1First + " → " + l1Last);
+        assertTrue(r.description().contains("refining the prior") && r.description().contains("3 samples per picture")
+                && r.description().contains("(closest sample)"), r.description());
         ModelCard card = ModelCards.read(chunk.model());
         assertEquals(3, card.main().signature().inputs().size());
         assertEquals(32, card.inputSize(), "runs at the prior's network size");

@@ -69,8 +69,15 @@ class StageRunnerTest {
                 else if (!java.util.Arrays.equals(afterFusion.get(k), e.getValue())) moved++;
             }
             assertTrue(moved > 0, "the fusion stage trains the fusion weights");
+            // with held-out pictures: scored before training, against the same pictures without boxes (the full-image net alone)
+            StageRunner.StageResult validated = runner.run(new FusionStage(cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP,
+                    samples, samples.subList(0, 2)), 1, 600);
+            StageRunner.Validated v = validated.validated();
+            assertEquals(2, v.pictures());
+            assertTrue(Double.isFinite(v.baseline()) && v.baseline() != v.first(), v.toString());
+            assertTrue(v.best() <= v.first() && v.best() <= v.last(), v.toString());
             assertTrue(afterFusion.keySet().stream().filter(k -> k.startsWith("fusion/")).count() == 13 * 2 * 3 * 2);
-            assertEquals(4, runner.results().size());
+            assertEquals(5, runner.results().size());
             assertEquals(3, runner.results().get(2).steps());
         }
         assertTrue(log.stream().anyMatch(s -> s.contains("fusion: 3 steps")), log.toString());

@@ -35,7 +35,7 @@ public final class TinyDiverseModels {
                 var pictures = DiverseTrainingTest.pictures(3, 24, 5);
                 var priors = PriorColorizations.compute(registry, PRIOR, pictures, m -> {}, () -> false);
                 DiverseTraining.Settings s = new DiverseTraining.Settings("gan", dir, dir.resolve("tiny-diverse-gan-prior"),
-                        dir.resolve(".ckpt-prior"), 16, 2, 3, 5, 11, 1e-3, true, 5, PRIOR, false);
+                        dir.resolve(".ckpt-prior"), 16, 2, 3, 5, 11, 1e-3, true, 5, PRIOR, false, 2);
                 DiverseTraining.train(s, new DiverseCrops(pictures, priors, 16, 2, 3), data, DiverseTraining.Prior.of(registry, PRIOR),
                         m -> {}, () -> false);
                 AtomicFilesCleanup.deleteTree(dir.resolve(".ckpt-prior"));
