@@ -109,9 +109,10 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
             Operand<T> inside = tf.math.mul(inRow, inCol);
             Operand<T> one = store.scalar(1);
             Operand<T> big = store.scalar(OUTSIDE_BOXES);
-            // a zero row first, so that the union of no boxes is empty rather than −∞
-            Operand<T> union = tf.reduceMax(tf.concat(List.of(tf.zerosLike(tf.slice(inside, tf.constant(new int[] {0, 0, 0, 0}),
-                    tf.constant(new int[] {1, -1, -1, -1}))), inside), tf.constant(0)), tf.constant(new int[] {0}),
+            // a zero row first, so that the union of no boxes (K = 0) is empty rather than −∞; its size from the static map
+            // sides, as a slice of an empty batch cannot give it
+            Operand<T> zero = tf.zeros(tf.constant(new long[] {1, r.shape().size(1), c.shape().size(1), 1}), store.dtype());
+            Operand<T> union = tf.reduceMax(tf.concat(List.of(zero, inside), tf.constant(0)), tf.constant(new int[] {0}),
                     org.tensorflow.op.core.ReduceMax.keepDims(true));
             return new BoxOffsets<>(tf.math.mul(tf.math.sub(one, inside), tf.math.neg(big)), tf.math.mul(tf.math.sub(one, union), big));
         }
