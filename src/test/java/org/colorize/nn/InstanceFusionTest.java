@@ -92,10 +92,22 @@ class InstanceFusionTest {
 
     @Test
     void withNoBoxesTheFullImageFeaturesPassUnchanged() {
-        // what the fusion stage's held-out baseline feeds: K = 0 instances, an empty union of boxes
+        // what the fusion stage's held-out baseline feeds: K = 0 instances, an empty union of boxes; fed, not constant,
+        // as in the training graph (constants of an empty batch are folded away before the failure of a slice shows)
         try (var f = TfFixture.training(TFloat64.class)) {
             double[] full = f.randn(8 * 8 * 3, 2);
-            assertArrayEquals(full, fuse(f, List.of(), full, 0, 0), 0);
+            var inst = f.placeholder("inst", Shape.of(-1, 8, 8, 3));
+            var r = f.placeholder("r", Shape.of(-1, 8, 8));
+            var c = f.placeholder("c", Shape.of(-1, 8, 8));
+            var y = new InstanceFusion<>(Map.of(FusionPoint.CONV2_2, inst), Map.of(2, r), Map.of(2, c), FusionConfig.COLORIZE)
+                    .fuse(FusionPoint.CONV2_2, f.tf.constant(Shape.of(1, 8, 8, 3), DataBuffers.of(full)), f.store);
+            f.session.initialize();
+            try (var ti = Tensors.of(TFloat64.class, Shape.of(0, 8, 8, 3), new double[0]);
+                    var tr = Tensors.of(TFloat64.class, Shape.of(0, 8, 8), new double[0]);
+                    var tc = Tensors.of(TFloat64.class, Shape.of(0, 8, 8), new double[0]);
+                    Result res = f.session.runner().feed(inst, ti).feed(r, tr).feed(c, tc).fetch(y).run()) {
+                assertArrayEquals(full, Tensors.values(res.get(0)), 0);
+            }
         }
     }
 
@@ -177,7 +189,7 @@ class InstanceFusionTest {
             FusionConfig config) {
         double[] fullValues = full instanceof double[] d ? d : constant(8 * 8 * 3, (Double) full);
         double[] inst = new double[boxes.size() * 8 * 8 * 3];
-        java.util.Arrays.fill(inst, 0, Math.min(inst.length, 8 * 8 * 3), first);
+        java.util.Arrays.fill(inst, 0, 8 * 8 * 3, first);
         if (boxes.size() > 1) java.util.Arrays.fill(inst, 8 * 8 * 3, inst.length, second);
         var geo = FusionGeometry.inputs(boxes, SIZE);
         Operand<TFloat64> instOp = f.tf.constant(Shape.of(boxes.size(), 8, 8, 3), DataBuffers.of(inst));
