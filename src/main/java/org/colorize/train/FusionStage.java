@@ -91,21 +91,28 @@ final class FusionStage implements StageRecipe {
         InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(tf, TFloat32.class, size, cropSize);
         Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, config, fusion);
         Operand<TFloat32> loss = Losses.smoothL1(store.tf("loss_fusion"), out.abNormalized(), target, Losses.INSTCOLORIZATION_DELTA);
-        Feeder feeder = (runner, rnd) -> picture(runner, l, target, in, samples.get(rnd.nextInt(samples.size())), true);
-        // the baseline: the same picture without its boxes, where the fusion passes the full-image features through
-        Validation validation = heldOut.isEmpty() ? null : new Validation(heldOut.size(), VALIDATE_EVERY,
-                (runner, i) -> picture(runner, l, target, in, heldOut.get(i), true),
-                (runner, i) -> picture(runner, l, target, in, heldOut.get(i), false));
+        Feeder feeder = (runner, rnd) -> picture(runner, l, target, in, samples.get(rnd.nextInt(samples.size())));
+        Validation validation = null;
+        if (!heldOut.isEmpty()) {
+            // the baseline: the frozen full-image net alone on the same picture, the same variables without the fusion
+            // (not the fused graph fed no boxes: oneDNN's fused conv fails on the empty batch of crops)
+            Siggraph17Net.Outputs<TFloat32> alone = Siggraph17Net.build(store.view(ParameterStore.Mode.INFERENCE, "full_image_alone"), l,
+                    config);
+            Operand<TFloat32> baseline = Losses.smoothL1(store.tf("loss_full_image_alone"), alone.abNormalized(), target,
+                    Losses.INSTCOLORIZATION_DELTA);
+            validation = new Validation(heldOut.size(), VALIDATE_EVERY, (runner, i) -> picture(runner, l, target, in, heldOut.get(i)),
+                    baseline);
+        }
         return new Built(loss, feeder, List.of(), java.util.Map.of(), validation);
     }
 
     private List<Tensor> picture(org.tensorflow.Session.Runner runner, Placeholder<TFloat32> l, Placeholder<TFloat32> target,
-            InstanceAwareNet.Inputs<TFloat32> in, InstanceSample s, boolean withBoxes) {
+            InstanceAwareNet.Inputs<TFloat32> in, InstanceSample s) {
         List<Tensor> made = new ArrayList<>();
         float[] abn = scaled(s.ab(), (float) (1 / Siggraph17Net.AB_SCALE));
         made.add(feed(runner, l, Shape.of(1, size, size, 1), s.l()));
         made.add(feed(runner, target, Shape.of(1, size, size, 2), abn));
-        feedInstances(runner, in, withBoxes ? s.boxes() : List.of(), withBoxes ? s.cropL() : List.of(), size, cropSize, made);
+        feedInstances(runner, in, s.boxes(), s.cropL(), size, cropSize, made);
         return made;
     }
 

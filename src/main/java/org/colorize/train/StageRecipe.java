@@ -70,10 +70,11 @@ interface StageRecipe {
      * generalized best.
      *
      * @param feeder   feeds held-out picture i (0 ≤ i &lt; count)
-     * @param baseline null, or feeds picture i the way a model without this stage sees it (e.g. no
-     *                 boxes: the full-image net alone), scored once, what the stage must beat
+     * @param baseline null, or the loss of a model without this stage on the same feed (e.g. the
+     *                 full-image net alone, through a {@linkplain ParameterStore#view view} of its
+     *                 variables), scored once: what the stage must beat
      */
-    record Validation(int count, int every, PictureFeeder feeder, PictureFeeder baseline) {
+    record Validation(int count, int every, PictureFeeder feeder, Operand<TFloat32> baseline) {
         public Validation {
             if (count < 1) throw new IllegalArgumentException("validation needs a picture");
             if (every < 1) throw new IllegalArgumentException("validation every " + every + " steps");

@@ -202,7 +202,7 @@ final class StageRunner implements AutoCloseable {
             this.session = session;
             this.store = store;
             this.baseline = validation.baseline() == null ? Double.NaN : mean(validation.baseline());
-            this.first = mean(validation.feeder());
+            this.first = mean(loss);
             this.best = first;
             this.bestStep = step;
             this.last = first;
@@ -213,7 +213,7 @@ final class StageRunner implements AutoCloseable {
         }
 
         void score(long step) {
-            last = mean(validation.feeder());
+            last = mean(loss);
             lastStep = step;
             if (last < best) {
                 best = last;
@@ -246,12 +246,12 @@ final class StageRunner implements AutoCloseable {
             return new Validated(validation.count(), baseline, first, best, bestStep, last, lastStep);
         }
 
-        private double mean(StageRecipe.PictureFeeder feeder) {
+        private double mean(org.tensorflow.Operand<TFloat32> scored) {
             double sum = 0;
             for (int i = 0; i < validation.count(); i++) {
                 Session.Runner r = session.runner();
-                List<Tensor> fed = feeder.feed(r, i);
-                try (Result res = r.fetch(loss).run()) {
+                List<Tensor> fed = validation.feeder().feed(r, i);
+                try (Result res = r.fetch(scored).run()) {
                     sum += Tensors.scalar(res.get(0));
                 } finally {
                     fed.forEach(Tensor::close);

@@ -30,7 +30,7 @@ class EarlyStoppingTest {
             double w = Tensors.values(runner.weights().get("w"))[0];
             StageRunner.Validated v = r.validated();
             assertEquals(60, r.steps());
-            assertEquals(25, v.baseline(), 1e-5, "the baseline feeds target 5 to the untrained w = 0");
+            assertEquals(25, v.baseline(), 1e-5, "the baseline is scored once, on the untrained w = 0");
             assertEquals(1, v.first(), 1e-5, "(0 − 1)² before the first step");
             assertTrue(v.best() < 0.05, "w passed 1 on its way to 3: " + v);
             assertTrue(v.last() > 1, "the last step is far past 1: " + v);
@@ -83,7 +83,9 @@ class EarlyStoppingTest {
             Operand<TFloat32> w = store.parameter("w", Shape.scalar(), Init.zeros());
             Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             Operand<TFloat32> loss = tf.math.square(tf.math.sub(w, target));
-            Validation validation = new Validation(1, 2, (runner, i) -> feed(runner, target, 1), (runner, i) -> feed(runner, target, 5));
+            // the baseline: a fixed loss on the same feed, (w − 5)² with w = 0 when it is scored
+            Validation validation = new Validation(1, 2, (runner, i) -> feed(runner, target, 1),
+                    tf.math.square(tf.math.sub(w, tf.constant(5f))));
             return new Built(loss, (runner, random) -> feed(runner, target, 3), List.of(), java.util.Map.of(), validate ? validation : null);
         }
 
