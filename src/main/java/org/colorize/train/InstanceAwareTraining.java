@@ -253,8 +253,8 @@ public final class InstanceAwareTraining {
         o.addProperty("kept_step", v.bestStep());
         o.addProperty("loss_last", v.last());
         o.addProperty("last_step", v.lastStep());
-        o.addProperty("what", "mean smooth-L1 of the fused ab on held-out pictures with boxes; the full-image net alone is the same"
-                + " pictures without boxes; the weights of the lowest score were kept");
+        o.addProperty("what", "mean smooth-L1 of the fused ab on held-out pictures with boxes; full_image_alone: the frozen"
+                + " full-image net without the fusion on the same pictures; the fusion weights of the lowest score were kept");
         return o;
     }
 
