@@ -101,7 +101,7 @@ final class FusionStage implements StageRecipe {
             Operand<TFloat32> baseline = Losses.smoothL1(store.tf("loss_full_image_alone"), alone.abNormalized(), target,
                     Losses.INSTCOLORIZATION_DELTA);
             validation = new Validation(heldOut.size(), VALIDATE_EVERY, (runner, i) -> picture(runner, l, target, in, heldOut.get(i)),
-                    baseline);
+                    loss, baseline); // the stage runs in inference mode: its own loss is the held-out loss
         }
         return new Built(loss, feeder, List.of(), java.util.Map.of(), validation);
     }

@@ -113,6 +113,11 @@ public final class InstanceAwareTraining {
             cropL.addAll(s.cropL());
             cropAb.addAll(s.cropAb());
         }
+        List<InstanceSample> heldOut = byRole.get(InstanceRole.HELD_OUT);
+        List<float[]> heldFullL = heldOut.stream().map(InstanceSample::l).toList();
+        List<float[]> heldFullAb = heldOut.stream().map(InstanceSample::ab).toList();
+        List<float[]> heldCropL = heldOut.stream().flatMap(s -> s.cropL().stream()).toList();
+        List<float[]> heldCropAb = heldOut.stream().flatMap(s -> s.cropAb().stream()).toList();
         log.accept(String.format(Locale.ROOT, "pictures made in %d s: nets %d (%d crops), fusion %d, held out %d",
                 Math.round(dataSeconds), netSamples.size(), cropL.size(), byRole.get(InstanceRole.FUSION).size(),
                 byRole.get(InstanceRole.HELD_OUT).size()));
@@ -120,8 +125,10 @@ public final class InstanceAwareTraining {
             int initialized;
             if (nets == null) {
                 initialized = seedFrom(runner, init, cfg, log);
-                runner.run(new FullNetStage("full-image", "", cfg, size, 16, fullL, fullAb), Integer.MAX_VALUE, seconds[0]);
-                runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb), Integer.MAX_VALUE, seconds[1]);
+                runner.run(new FullNetStage("full-image", "", cfg, size, 16, fullL, fullAb, heldFullL, heldFullAb), Integer.MAX_VALUE,
+                        seconds[0]);
+                runner.run(new FullNetStage("instance", InstanceAwareNet.INSTANCE, cfg, crop, 16, cropL, cropAb, heldCropL, heldCropAb),
+                        Integer.MAX_VALUE, seconds[1]);
             } else {
                 initialized = seedNetsFrom(runner, nets, cfg, log);
             }
@@ -246,15 +253,16 @@ public final class InstanceAwareTraining {
     /** A stage's scores on the held-out pictures, as the card records them. */
     static JsonObject heldOut(StageRunner.Validated v) {
         JsonObject o = new JsonObject();
-        o.addProperty("pictures", v.pictures());
-        o.addProperty("loss_full_image_alone", v.baseline());
+        o.addProperty("scored_feeds", v.feeds());
+        if (Double.isFinite(v.baseline())) o.addProperty("loss_full_image_alone", v.baseline());
         o.addProperty("loss_before_training", v.first());
         o.addProperty("loss_kept", v.best());
         o.addProperty("kept_step", v.bestStep());
         o.addProperty("loss_last", v.last());
         o.addProperty("last_step", v.lastStep());
-        o.addProperty("what", "mean smooth-L1 of the fused ab on held-out pictures with boxes; full_image_alone: the frozen"
-                + " full-image net without the fusion on the same pictures; the fusion weights of the lowest score were kept");
+        o.addProperty("what", "mean smooth-L1 on the held-out pictures (the nets: their pictures or crops in batches of 16, in"
+                + " inference mode; the fusion: each picture with boxes, full_image_alone being the frozen full-image net without"
+                + " the fusion on the same pictures); the weights of the lowest score were kept");
         return o;
     }
 

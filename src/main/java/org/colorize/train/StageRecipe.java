@@ -64,20 +64,24 @@ interface StageRecipe {
     }
 
     /**
-     * Held-out pictures: every {@code every} steps (and before the first) the runner scores the
-     * stage's loss on each of the {@code count} pictures, and keeps the weights of the best mean
+     * Held-out pictures: every {@code every} steps (and before the first) the runner scores
+     * {@code loss} on each of the {@code count} feeds, and keeps the weights of the best mean
      * (early stopping), so a stage that starts to fit its training pictures ends where it
      * generalized best.
      *
-     * @param feeder   feeds held-out picture i (0 ≤ i &lt; count)
+     * @param feeder   feeds held-out picture (or batch) i, 0 ≤ i &lt; count
+     * @param loss     the held-out loss: the stage's loss built in inference mode (moving
+     *                 statistics; through a {@linkplain ParameterStore#view view} when the stage
+     *                 trains in training mode)
      * @param baseline null, or the loss of a model without this stage on the same feed (e.g. the
-     *                 full-image net alone, through a {@linkplain ParameterStore#view view} of its
-     *                 variables), scored once: what the stage must beat
+     *                 full-image net alone, through a view of its variables), scored once: what the
+     *                 stage must beat
      */
-    record Validation(int count, int every, PictureFeeder feeder, Operand<TFloat32> baseline) {
+    record Validation(int count, int every, PictureFeeder feeder, Operand<TFloat32> loss, Operand<TFloat32> baseline) {
         public Validation {
             if (count < 1) throw new IllegalArgumentException("validation needs a picture");
             if (every < 1) throw new IllegalArgumentException("validation every " + every + " steps");
+            java.util.Objects.requireNonNull(loss, "loss");
         }
     }
 

@@ -37,11 +37,11 @@ final class StageRunner implements AutoCloseable {
     }
 
     /**
-     * A stage's held-out scores ({@link StageRecipe.Validation}): mean loss over {@code pictures}
-     * before the first step, at the kept step {@code bestStep} and at the last step; the baseline's
+     * A stage's held-out scores ({@link StageRecipe.Validation}): mean loss over its {@code feeds}
+     * (pictures or batches) before the first step, at the kept step {@code bestStep} and at the last step; the baseline's
      * (NaN without one).
      */
-    record Validated(int pictures, double baseline, double first, double best, long bestStep, double last, long lastStep) {}
+    record Validated(int feeds, double baseline, double first, double best, long bestStep, double last, long lastStep) {}
 
     private final Map<String, Tensor> weights = new LinkedHashMap<>();
     private final Adam.Config adam;
@@ -123,7 +123,7 @@ final class StageRunner implements AutoCloseable {
             long trainStart = System.nanoTime(); // the budget is for steps, not for building the graph
             Map<String, Double> smooth = new LinkedHashMap<>();
             long startStep = step;
-            Validating validating = built.validation() == null ? null : new Validating(built.validation(), built.loss(), s, store, step, log);
+            Validating validating = built.validation() == null ? null : new Validating(built.validation(), s, store, step, log);
             while (step < maxSteps && (System.nanoTime() - trainStart) / 1e9 < maxSeconds && !cancel.getAsBoolean()) {
                 long stepSeed = seed * 0x9E3779B97F4A7C15L + stage.name().hashCode() * 31L + step;
                 double[] values = new double[names.size()];
@@ -157,11 +157,9 @@ final class StageRunner implements AutoCloseable {
             if (validating != null) {
                 if (validating.lastStep != step) validating.score(step);
                 validated = validating.result();
-                log.accept(String.format(Locale.ROOT, "  %s validation on %d pictures: baseline %.5f, step %d %.5f, kept step %d %.5f,"
-                        + " last %.5f", stage.name(), validated.pictures(), validated.baseline(), startStep, validated.first(),
+                log.accept(String.format(Locale.ROOT, "  %s held-out score (%d feeds): baseline %.5f, step %d %.5f, kept step %d %.5f,"
+                        + " last %.5f", stage.name(), validated.feeds(), validated.baseline(), startStep, validated.first(),
                         validated.bestStep(), validated.best(), validated.last()));
-            }
-            if (validating != null) {
                 seed(validating.bestWeights); // the runner owns them now
             } else {
                 seed(store.read(s, ParameterStore.MODEL));
@@ -184,7 +182,6 @@ final class StageRunner implements AutoCloseable {
      */
     private static final class Validating {
         private final StageRecipe.Validation validation;
-        private final org.tensorflow.Operand<TFloat32> loss;
         private final Session session;
         private final ParameterStore<TFloat32> store;
         private final double baseline;
@@ -195,25 +192,24 @@ final class StageRunner implements AutoCloseable {
         private long lastStep;
         Map<String, Tensor> bestWeights;
 
-        Validating(StageRecipe.Validation validation, org.tensorflow.Operand<TFloat32> loss, Session session,
-                ParameterStore<TFloat32> store, long step, Consumer<String> log) {
+        Validating(StageRecipe.Validation validation, Session session, ParameterStore<TFloat32> store, long step,
+                Consumer<String> log) {
             this.validation = validation;
-            this.loss = loss;
             this.session = session;
             this.store = store;
             this.baseline = validation.baseline() == null ? Double.NaN : mean(validation.baseline());
-            this.first = mean(loss);
+            this.first = mean(validation.loss());
             this.best = first;
             this.bestStep = step;
             this.last = first;
             this.lastStep = step;
             this.bestWeights = copyOfModel();
-            log.accept(String.format(Locale.ROOT, "  validation on %d held-out pictures: baseline %.5f, step %d %.5f",
+            log.accept(String.format(Locale.ROOT, "  held-out score (%d feeds): baseline %.5f, step %d %.5f",
                     validation.count(), baseline, step, first));
         }
 
         void score(long step) {
-            last = mean(loss);
+            last = mean(validation.loss());
             lastStep = step;
             if (last < best) {
                 best = last;

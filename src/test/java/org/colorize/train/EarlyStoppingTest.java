@@ -84,7 +84,7 @@ class EarlyStoppingTest {
             Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             Operand<TFloat32> loss = tf.math.square(tf.math.sub(w, target));
             // the baseline: a fixed loss on the same feed, (w − 5)² with w = 0 when it is scored
-            Validation validation = new Validation(1, 2, (runner, i) -> feed(runner, target, 1),
+            Validation validation = new Validation(1, 2, (runner, i) -> feed(runner, target, 1), loss,
                     tf.math.square(tf.math.sub(w, tf.constant(5f))));
             return new Built(loss, (runner, random) -> feed(runner, target, 3), List.of(), java.util.Map.of(), validate ? validation : null);
         }

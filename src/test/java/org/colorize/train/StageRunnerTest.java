@@ -39,8 +39,13 @@ class StageRunnerTest {
         }
         List<String> log = new ArrayList<>();
         try (StageRunner runner = new StageRunner(Adam.Config.defaults().withLearningRate(1e-2), 5, log::add)) {
-            runner.run(new FullNetStage("full-image", "", cfg, SIZE, 2, samples.stream().map(InstanceSample::l).toList(),
-                    samples.stream().map(InstanceSample::ab).toList()), 2, 600);
+            List<float[]> ls = samples.stream().map(InstanceSample::l).toList();
+            List<float[]> abs = samples.stream().map(InstanceSample::ab).toList();
+            // held out: three pictures in batches of 2, scored in inference mode
+            StageRunner.StageResult full = runner.run(new FullNetStage("full-image", "", cfg, SIZE, 2, ls, abs, ls, abs), 2, 600);
+            assertEquals(2, full.validated().feeds());
+            assertTrue(full.validated().best() <= full.validated().first() && Double.isNaN(full.validated().baseline()),
+                    full.validated().toString());
             Map<String, double[]> afterFull = snapshot(runner);
             assertTrue(afterFull.keySet().stream().noneMatch(k -> k.startsWith("instance/") || k.startsWith("fusion/")));
             List<float[]> cl = new ArrayList<>();
@@ -73,7 +78,7 @@ class StageRunnerTest {
             StageRunner.StageResult validated = runner.run(new FusionStage(cfg, org.colorize.nn.FusionConfig.COLORIZE, SIZE, CROP,
                     samples, samples.subList(0, 2)), 1, 600);
             StageRunner.Validated v = validated.validated();
-            assertEquals(2, v.pictures());
+            assertEquals(2, v.feeds());
             assertTrue(Double.isFinite(v.baseline()) && v.baseline() != v.first(), v.toString());
             assertTrue(v.best() <= v.first() && v.best() <= v.last(), v.toString());
             assertTrue(afterFusion.keySet().stream().filter(k -> k.startsWith("fusion/")).count() == 13 * 2 * 3 * 2);
