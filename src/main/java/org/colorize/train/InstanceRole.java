@@ -2,12 +2,11 @@ package org.colorize.train;
 
 /**
  * Which stage of InstColorization's training may see a picture of the corpus. The fusion learns
- * how far to trust the instance net inside a box; shown the nets' own training pictures, it sees
- * an instance net that knows their colors and learns to trust it everywhere, and then
- * oversaturates new photos (chelsea's cat at 17.6 dB against the full-image net's 24.4 in the
- * lean run of 2026-12-02). So scenes and cut-outs are split by content ({@link ContentSplit}:
- * look-alikes share a side) into pictures for the two nets, pictures for the fusion, and held-out
- * pictures that choose the fusion's weights and score it against the full-image net.
+ * how far to trust the instance net inside a box; trained on the nets' own pictures, it learns how
+ * good that net is on pictures it knows, not on new ones. So scenes and cut-outs are split by
+ * content ({@link ContentSplit}: look-alikes share a side) into pictures for the two nets,
+ * pictures for the fusion, and held-out pictures that choose each stage's weights (early
+ * stopping) and score the fusion against the full-image net alone.
  */
 enum InstanceRole {
     NETS(0.5),
