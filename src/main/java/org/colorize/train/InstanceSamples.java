@@ -54,10 +54,6 @@ final class InstanceSamples {
         List<Cutout> cutouts(InstanceRole role) {
             return cutouts.stream().filter(c -> c.role() == role).toList();
         }
-
-        long count(List<?> items, InstanceRole role) {
-            return items.stream().filter(i -> (i instanceof Scene sc ? sc.role() : ((Cutout) i).role()) == role).count();
-        }
     }
 
     /**
@@ -93,8 +89,8 @@ final class InstanceSamples {
         Pictures pictures = new Pictures(List.copyOf(scenes), List.copyOf(cutouts));
         StringBuilder b = new StringBuilder(scenes.size() + " scenes and " + cutouts.size() + " cut-outs split by content:");
         for (InstanceRole r : InstanceRole.values()) {
-            b.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(pictures.count(scenes, r)).append('+')
-                    .append(pictures.count(cutouts, r));
+            b.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(pictures.scenes(r).size()).append('+')
+                    .append(pictures.cutouts(r).size());
         }
         log.accept(b.toString());
         return pictures;
