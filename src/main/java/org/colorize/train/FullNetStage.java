@@ -22,6 +22,9 @@ import org.tensorflow.types.TFloat32;
  * pictures, or the instance stage on crops under a variable prefix.
  */
 final class FullNetStage implements StageRecipe {
+    /** Steps between two scores on the held-out pictures. */
+    static final int VALIDATE_EVERY = 100;
+
     private final String name;
     private final String prefix;
     private final Siggraph17Config config;
@@ -31,9 +34,6 @@ final class FullNetStage implements StageRecipe {
     private final List<float[]> ab;
     private final List<float[]> heldL;
     private final List<float[]> heldAb;
-
-    /** Steps between two scores on the held-out pictures. */
-    static final int VALIDATE_EVERY = 100;
 
     /**
      * @param prefix variable prefix ("" for the full-image net, {@code instance} for the instance net)

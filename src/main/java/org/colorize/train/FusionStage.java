@@ -26,13 +26,13 @@ import org.tensorflow.types.TFloat32;
  * only {@code fusion/} trained, on one picture and its crops per step (smooth-L1 of the fused ab).
  */
 final class FusionStage implements StageRecipe {
+    /** Steps between two scores on the held-out pictures. */
+    static final int VALIDATE_EVERY = 250;
+
     private final Siggraph17Config config;
     private final FusionConfig fusion;
     private final int size;
     private final int cropSize;
-    /** Steps between two scores on the held-out pictures. */
-    static final int VALIDATE_EVERY = 250;
-
     private final List<InstanceSample> samples;
     private final List<InstanceSample> heldOut;
 
