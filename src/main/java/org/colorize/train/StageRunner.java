@@ -230,7 +230,7 @@ final class StageRunner implements AutoCloseable {
                 fetched.forEach((k, t) -> {
                     float[] v = new float[Math.toIntExact(t.shape().size())];
                     ((TFloat32) t).asRawTensor().data().asFloats().read(v);
-                    copies.put(k, TFloat32.tensorOf(t.shape(), org.tensorflow.ndarray.buffer.DataBuffers.of(v, true, false)));
+                    copies.put(k, Tensors.of(t.shape(), v));
                 });
             } finally {
                 fetched.values().forEach(Tensor::close);
