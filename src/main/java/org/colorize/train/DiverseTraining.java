@@ -128,13 +128,13 @@ public final class DiverseTraining {
     }
 
     static Chunk train(Settings s, DiverseCrops crops, JsonObject dataJson, Consumer<String> log, BooleanSupplier cancel)
-            throws IOException {
+            throws IOException, TrainException {
         return train(s, crops, dataJson, null, log, cancel);
     }
 
     /** @param prior the model whose colorizations {@code crops} carry (null: none) */
     static Chunk train(Settings s, DiverseCrops crops, JsonObject dataJson, Prior prior, Consumer<String> log,
-            BooleanSupplier cancel) throws IOException {
+            BooleanSupplier cancel) throws IOException, TrainException {
         boolean gan = s.method().equals("gan");
         DiverseGanNet.Config ganCfg = (s.tiny() ? DiverseGanNet.Config.tiny() : DiverseGanNet.Config.small()).withPrior(prior != null);
         ColorVaeNet.Config vaeCfg = s.tiny() ? ColorVaeNet.Config.tiny() : ColorVaeNet.Config.small();
@@ -144,6 +144,14 @@ public final class DiverseTraining {
                 DiverseGanStage.Weights.defaults().modeSeeking(), s.closestOnly()), s.samples())
                 : new DiverseVaeStage(vaeCfg, crops);
         try (StageRunner runner = new StageRunner(adam, s.seed(), log)) {
+            GanWarmStart warm = gan && Checkpoints.latest(s.checkpoint()) == null
+                    ? GanWarmStart.read(s.out(), ganCfg, prior == null ? null : prior.model()) : null;
+            if (warm != null) {
+                runner.seed(warm.weights());
+                runner.startAt(warm.step());
+                log.accept("no checkpoint in " + s.checkpoint() + ": continuing the generator exported in " + s.out() + " (step "
+                        + warm.step() + "; the critic and Adam start over)");
+            }
             StageRunner.StageResult r = runner.run(stage, s.steps(), s.minutes() * 60, s.checkpoint(), cancel);
             Path target = s.out().toAbsolutePath();
             Files.createDirectories(target.getParent());
@@ -154,7 +162,7 @@ public final class DiverseTraining {
                 } else {
                     DiverseExport.vae(tmp, runner.weights(), vaeCfg);
                 }
-                ModelCard card = card(target.getFileName().toString(), s, gan, ganCfg, vaeCfg, runner, r, dataJson, prior);
+                ModelCard card = card(target.getFileName().toString(), s, gan, ganCfg, vaeCfg, runner, r, dataJson, prior, warm);
                 ModelCards.write(card, tmp);
                 AtomicFiles.putFolderInPlace(tmp, target, true);
             } catch (IOException | RuntimeException e) {
@@ -167,7 +175,7 @@ public final class DiverseTraining {
     }
 
     private static ModelCard card(String name, Settings s, boolean gan, DiverseGanNet.Config ganCfg, ColorVaeNet.Config vaeCfg,
-            StageRunner runner, StageRunner.StageResult r, JsonObject data, Prior prior) {
+            StageRunner runner, StageRunner.StageResult r, JsonObject data, Prior prior, GanWarmStart warm) {
         JsonObject training = new JsonObject();
         training.addProperty("trainer", "Colorize (org.colorize.train.DiverseTraining, StageRunner, alternating two-optimizer step)");
         training.addProperty("stage", r.description());
@@ -185,6 +193,10 @@ public final class DiverseTraining {
         training.add("losses_first", first);
         training.add("losses_last_smoothed", last);
         training.addProperty("seconds_last_chunk", Math.round(r.seconds()));
+        if (warm != null) {
+            training.addProperty("continued_from", "the generator exported at step " + warm.step()
+                    + " (no checkpoint: the critic and Adam restarted at that step)");
+        }
         training.addProperty("date", Instant.now().toString());
         training.addProperty("note", "kept short on a shared 2-core CPU (small nets, " + s.size() + "² crops): a demonstration"
                 + " of the method, not a converged model");

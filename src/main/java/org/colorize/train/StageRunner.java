@@ -48,6 +48,7 @@ final class StageRunner implements AutoCloseable {
     private final long seed;
     private final Consumer<String> log;
     private final List<StageResult> results = new ArrayList<>();
+    private long startStep;
 
     StageRunner(Adam.Config adam, long seed, Consumer<String> log) {
         this.adam = adam;
@@ -61,6 +62,15 @@ final class StageRunner implements AutoCloseable {
             Tensor old = weights.put(k, v);
             if (old != null) old.close();
         });
+    }
+
+    /**
+     * Counts the next stage's steps from {@code step} when it has no snapshot to resume from: a run
+     * continued from an exported model's weights ({@link #seed}) keeps its step count.
+     */
+    void startAt(long step) {
+        if (step < 0) throw new IllegalArgumentException("step " + step);
+        startStep = step;
     }
 
     /** The weights so far, by name (owned by the runner). */
@@ -107,7 +117,7 @@ final class StageRunner implements AutoCloseable {
                 if (store.entries().containsKey(k)) known.put(k, v);
             });
             store.load(s, known, false);
-            long step = 0;
+            long step = startStep;
             Map<String, Double> first = new LinkedHashMap<>();
             Checkpoints.Snapshot snapshot = checkpoints == null ? null : Checkpoints.latest(checkpoints);
             if (snapshot != null) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.colorize.nn.DiverseGanNet;
 import org.colorize.model.ModelCard;
 import org.colorize.model.ModelCards;
 import org.colorize.testing.Slow;
@@ -80,6 +81,17 @@ class DiverseTrainingTest {
         assertEquals(l1First, second.result().firstLosses().get(DiverseGanStage.L1), 0, "first losses carried over");
         assertTrue(second.result().description().contains("L1 × 25.0"), "the resumed chunk ran with the new weight: "
                 + second.result().description());
+        // the checkpoint lost: a third chunk continues from the exported generator at its step, weights unchanged
+        org.colorize.files.AtomicFiles.deleteTree(heavierL1.checkpoint());
+        DiverseTraining.Chunk third = DiverseTraining.train(heavierL1, crops, data(), s -> {}, () -> false);
+        assertEquals(45, third.result().steps(), "no step to train: the step count came from the exported card");
+        List<String> generator = GanWarmStart.generatorVariables(DiverseGanNet.Config.tiny());
+        var before = ModelExporter.readWeights(second.model(), generator);
+        assertEquals(generator.size(), before.size());
+        assertTrue(ModelCards.read(third.model()).json().getAsJsonObject("training").get("continued_from").getAsString()
+                .contains("step 45"));
+        var after = ModelExporter.readWeights(third.model(), generator);
+        before.forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v.values(), after.get(k).values(), 0f, k));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("gan", tmp,
                 tmp, tmp, 16, 4, 1, 1, 1, 1e-3, true, -1, null, false, 2));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DiverseTraining.Settings("vae", tmp,

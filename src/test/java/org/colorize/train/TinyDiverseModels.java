@@ -46,6 +46,8 @@ public final class TinyDiverseModels {
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (org.colorize.TrainException e) {
+            throw new IllegalStateException(e);
         }
     }
 
