@@ -41,8 +41,21 @@ final class DiverseGanStage implements StageRecipe {
      * @param modeSeeking MSGAN's term
      * @param closestOnly whether the reconstruction counts only the closest of a picture's samples
      *                    ({@link Losses#l1Closest}) instead of their mean
+     * @param relaxation  with {@code closestOnly}: the share ε of the mean over all samples in the
+     *                    reconstruction, (1 − ε)·closest + ε·mean — the relaxed winner-takes-all of
+     *                    Rupprecht et al. 2017, so samples that are never the closest are still
+     *                    pulled toward the data instead of drifting (0: the closest alone)
      */
-    record Weights(double l1, double modeSeeking, boolean closestOnly) {
+    record Weights(double l1, double modeSeeking, boolean closestOnly, double relaxation) {
+        Weights {
+            if (!(relaxation >= 0 && relaxation < 1)) throw new IllegalArgumentException("relaxation must be in [0, 1), was " + relaxation);
+            if (relaxation > 0 && !closestOnly) throw new IllegalArgumentException("relaxation is for the closest-sample reconstruction");
+        }
+
+        Weights(double l1, double modeSeeking, boolean closestOnly) {
+            this(l1, modeSeeking, closestOnly, 0);
+        }
+
         static Weights defaults() {
             return new Weights(5, 0.03, false);
         }
@@ -78,7 +91,8 @@ final class DiverseGanStage implements StageRecipe {
         return String.format(Locale.ROOT, "gan: Cao et al. generator (%d layers of %d, code %d%s) + patch critic %d, hinge loss,"
                 + " %d samples per picture, L1%s × %s, mode seeking × %s, on %s", config.layers(), config.width(), config.noise(),
                 config.prior() ? ", refining the prior's ab" : "", config.criticWidth(), samples,
-                weights.closestOnly() ? (samples == 2 ? " (closer of two samples)" : " (closest sample)") : "",
+                weights.closestOnly() ? (samples == 2 ? " (closer of two samples" : " (closest sample")
+                        + (weights.relaxation() > 0 ? String.format(Locale.ROOT, ", relaxed ε %s)", weights.relaxation()) : ")") : "",
                 weights.l1(), weights.modeSeeking(), crops.describe());
     }
 
@@ -119,13 +133,13 @@ final class DiverseGanStage implements StageRecipe {
         Operand<TFloat32> fakeScores = lt.concat(new java.util.ArrayList<Operand<TFloat32>>(parts.subList(1, parts.size())), lt.constant(0));
         Operand<TFloat32> dLoss = Losses.hingeCritic(lt, parts.get(0), fakeScores);
         Operand<TFloat32> gAdv = Losses.hingeGenerator(lt, fakeScores);
-        Operand<TFloat32> l1;
+        Operand<TFloat32> sum = Losses.l1(lt, fakes.get(0), ab);
+        for (int k = 1; k < samples; k++) sum = lt.math.add(sum, Losses.l1(lt, fakes.get(k), ab));
+        Operand<TFloat32> l1 = lt.math.mul(sum, store.scalar(1.0 / samples));
         if (weights.closestOnly()) {
-            l1 = Losses.l1Closest(lt, fakes, ab);
-        } else {
-            Operand<TFloat32> sum = Losses.l1(lt, fakes.get(0), ab);
-            for (int k = 1; k < samples; k++) sum = lt.math.add(sum, Losses.l1(lt, fakes.get(k), ab));
-            l1 = lt.math.mul(sum, store.scalar(1.0 / samples));
+            Operand<TFloat32> closest = Losses.l1Closest(lt, fakes, ab);
+            l1 = weights.relaxation() == 0 ? closest : lt.math.add(lt.math.mul(closest, store.scalar(1 - weights.relaxation())),
+                    lt.math.mul(l1, store.scalar(weights.relaxation())));
         }
         Operand<TFloat32> ms = Losses.modeSeeking(lt, fakes.get(0), fakes.get(1), z.get(0), z.get(1));
         Operand<TFloat32> gLoss = lt.math.add(gAdv, lt.math.add(lt.math.mul(l1, store.scalar(weights.l1())),

@@ -37,7 +37,8 @@ import org.colorize.nn.DiverseGanNet;
  *     [--checkpoint checkpoints/diverse-gan] [--size 64] [--batch 8] [--steps 4000] [--minutes 10] [--seed 1]
  *     [--lr X] [--kinds scene|K,K|all] [--tiny] [--l1-weight W (GAN: the reconstruction term's weight, default 5)]
  *     [--prior MODEL (GAN: refine MODEL's colorizations)] [--samples K (GAN: codes per picture and step, default 2)]
- *     [--closest-sample (GAN: reconstruct only the closest of a picture's K samples; --best-of-two: the same, for K = 2)]</pre>
+ *     [--closest-sample (GAN: reconstruct only the closest of a picture's K samples; --best-of-two: the same, for K = 2)]
+ *     [--relaxation E (with --closest-sample: (1 − E)·closest + E·mean of all K, default 0)]</pre>
  *
  * <p>With {@code --prior} the GAN's generator takes the named single-prediction model's ab as an
  * extra input and refines it (the model colorizes every training image once when the run starts,
@@ -55,14 +56,22 @@ public final class DiverseTraining {
 
     /** Settings of a run. */
     public record Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps,
-            double minutes, long seed, double lr, boolean tiny, double l1Weight, String prior, boolean closestOnly, int samples) {
+            double minutes, long seed, double lr, boolean tiny, double l1Weight, String prior, boolean closestOnly, int samples,
+            double relaxation) {
         public Settings {
+            if (relaxation != 0 && !closestOnly) throw new IllegalArgumentException("--relaxation is for --closest-sample");
             if (samples != DiverseGanStage.DEFAULT_SAMPLES && !method.equals("gan")) throw new IllegalArgumentException("--samples is for the GAN");
             if (samples < 2) throw new IllegalArgumentException("--samples must be at least 2, was " + samples);
             if (prior != null && !method.equals("gan")) throw new IllegalArgumentException("--prior is for the GAN");
             if (!method.equals("gan") && !method.equals("vae")) throw new IllegalArgumentException("--method is gan or vae, was " + method);
             if (size < 8 || size % 8 != 0) throw new IllegalArgumentException("--size must be a multiple of 8, was " + size);
             if (!(l1Weight >= 0)) throw new IllegalArgumentException("--l1-weight must not be negative, was " + l1Weight);
+        }
+
+        /** Without relaxation of the closest-sample term. */
+        public Settings(String method, Path data, Path out, Path checkpoint, int size, int batch, long steps, double minutes,
+                long seed, double lr, boolean tiny, double l1Weight, String prior, boolean closestOnly, int samples) {
+            this(method, data, out, checkpoint, size, batch, steps, minutes, seed, lr, tiny, l1Weight, prior, closestOnly, samples, 0);
         }
 
         /** With the GAN's default reconstruction weight. */
@@ -77,7 +86,7 @@ public final class DiverseTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("method", "data", "out", "checkpoint", "size", "batch", "steps",
-                "minutes", "seed", "lr", "kinds", "l1-weight", "prior", "samples").flags("tiny", "best-of-two", "closest-sample")
+                "minutes", "seed", "lr", "kinds", "l1-weight", "prior", "samples", "relaxation").flags("tiny", "best-of-two", "closest-sample")
                 .noPositionals().parse(args);
         String method = a.value("method", "gan");
         Path out = Paths.get(a.value("out", "models/diverse-" + method));
@@ -87,7 +96,7 @@ public final class DiverseTraining {
                 a.longValue("seed", 1), Double.parseDouble(a.value("lr", method.equals("gan") ? "2e-4" : "1e-3")), a.flag("tiny"),
                 Double.parseDouble(a.value("l1-weight", Double.toString(DiverseGanStage.Weights.defaults().l1()))),
                 a.value("prior", null), a.flag("best-of-two") || a.flag("closest-sample"),
-                a.intValue("samples", DiverseGanStage.DEFAULT_SAMPLES));
+                a.intValue("samples", DiverseGanStage.DEFAULT_SAMPLES), Double.parseDouble(a.value("relaxation", "0")));
         if (a.flag("best-of-two") && s.samples() != 2) throw new IllegalArgumentException("--best-of-two is for 2 samples: use --closest-sample");
         Consumer<String> log = m -> System.out.println(Instant.now() + " " + m);
         TrainingData data = TrainingData.load(s.data(), s.size(), 0.05, a.value("kinds", "scene").equals("all") ? Set.of()
@@ -141,7 +150,7 @@ public final class DiverseTraining {
         // GAN: Adam β1 0.5 as in DCGAN-style training; the VAE: the usual 0.9
         Adam.Config adam = gan ? new Adam.Config(s.lr(), 0.5, 0.999, 1e-8) : Adam.Config.defaults().withLearningRate(s.lr());
         StageRecipe stage = gan ? new DiverseGanStage(ganCfg, crops, new DiverseGanStage.Weights(s.l1Weight(),
-                DiverseGanStage.Weights.defaults().modeSeeking(), s.closestOnly()), s.samples())
+                DiverseGanStage.Weights.defaults().modeSeeking(), s.closestOnly(), s.relaxation()), s.samples())
                 : new DiverseVaeStage(vaeCfg, crops);
         try (StageRunner runner = new StageRunner(adam, s.seed(), log)) {
             GanWarmStart warm = gan && Checkpoints.latest(s.checkpoint()) == null
