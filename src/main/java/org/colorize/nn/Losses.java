@@ -88,6 +88,23 @@ public final class Losses {
         return tf.math.mean(closest, tf.constant(0));
     }
 
+    /**
+     * The relaxed winner-takes-all of Rupprecht et al. 2017: (1 − ε)·{@link #l1Closest} + ε·the
+     * mean of every sample's L1, so samples that are never the closest are still pulled toward the
+     * data instead of drifting; ε = 0 is the closest alone.
+     */
+    public static <T extends TFloating> Operand<T> l1RelaxedClosest(Ops tf, List<? extends Operand<T>> preds, Operand<T> target,
+            double relaxation) {
+        if (!(relaxation >= 0 && relaxation < 1)) throw new IllegalArgumentException("relaxation must be in [0, 1), was " + relaxation);
+        Operand<T> closest = l1Closest(tf, preds, target);
+        if (relaxation == 0) return closest;
+        Operand<T> sum = null;
+        for (Operand<T> p : preds) sum = sum == null ? l1(tf, p, target) : tf.math.add(sum, l1(tf, p, target));
+        Operand<T> mean = tf.math.div(sum, tf.constant(target.type(), preds.size()));
+        return tf.math.add(tf.math.mul(closest, tf.constant(target.type(), 1 - relaxation)),
+                tf.math.mul(mean, tf.constant(target.type(), relaxation)));
+    }
+
     /** Hinge loss of a critic (Lim &amp; Ye 2017; Miyato et al. 2018): mean relu(1 − real) + mean relu(1 + fake). */
     public static <T extends TFloating> Operand<T> hingeCritic(Ops tf, Operand<T> realScores, Operand<T> fakeScores) {
         Operand<T> one = tf.constant(realScores.type(), 1.0);

@@ -94,6 +94,28 @@ class DiverseLossTest {
     }
 
     @Test
+    void relaxedClosestMixesInEverySample() {
+        try (var f = TfFixture.training(TFloat64.class)) {
+            Shape s = Shape.of(2, 1, 1, 1);
+            var target = f.placeholder("target", s);
+            var a = f.placeholder("a", s);
+            var b = f.placeholder("b", s);
+            var relaxed = Losses.l1RelaxedClosest(f.tf, java.util.List.of(a, b), target, 0.25);
+            var plain = Losses.l1RelaxedClosest(f.tf, java.util.List.of(a, b), target, 0);
+            f.session.initialize();
+            // errors: image 0 (3, 1), image 1 (0.5, 4): closest mean (1 + 0.5)/2 = 0.75; all mean (3 + 1 + 0.5 + 4)/4 = 2.125
+            try (Tensor t = Tensors.of(TFloat64.class, s, new double[] {0, 0}); Tensor ta = Tensors.of(TFloat64.class, s, new double[] {3, 0.5});
+                    Tensor tb = Tensors.of(TFloat64.class, s, new double[] {-1, 4});
+                    Result r = f.session.runner().feed(target, t).feed(a, ta).feed(b, tb).fetch(relaxed).fetch(plain).run()) {
+                assertEquals(0.75 * 0.75 + 0.25 * 2.125, Tensors.scalar(r.get(0)), 1e-12);
+                assertEquals(0.75, Tensors.scalar(r.get(1)), 1e-12);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Losses.l1RelaxedClosest(null,
+                java.util.List.of(), null, 1.0));
+    }
+
+    @Test
     void modeSeekingAndHingeGradients() {
         try (var f = TfFixture.training(TFloat64.class)) {
             Shape s = Shape.of(2, 3, 3, 2);
