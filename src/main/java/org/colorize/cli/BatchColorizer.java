@@ -4,21 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.colorize.ColorizeException;
-import org.colorize.detect.CsvBoxes;
 import org.colorize.io.ImageFiles;
 import org.colorize.io.ImageFolder;
 import org.colorize.model.ModelRegistry;
-import org.colorize.pipeline.BoxChoice;
 import org.colorize.pipeline.ColorizeOptions;
 import org.colorize.pipeline.Colorizer;
 import org.colorize.pipeline.Colorizers;
+import org.colorize.pipeline.InstanceAwareColorizer;
 import org.colorize.runtime.CancelToken;
 
 /**
@@ -53,10 +51,10 @@ final class BatchColorizer {
             options = args.options().withHints(HintsOption.read(args.hints(), args.reference()));
             files = expand(args.inputs());
             ImageFiles.prepareFolder(args.outputDir());
-            checkNameClashes(files);
+            checkNameClashes(files, args.instances().overlay());
             // Load the model before any image, so a model problem fails fast and once.
-            colorizer = BoxChoice.apply(Colorizers.forModel(registry, args.options().model()), args.boxes(), "--boxes", registry,
-                    location -> CsvBoxes.read(Paths.get(location)), note -> err.println("colorize: " + note));
+            colorizer = args.instances().apply(Colorizers.forModel(registry, args.options().model()), registry,
+                    note -> err.println("colorize: " + note));
             registry.load(args.options().model(), args.options().device());
         } catch (ColorizeException e) {
             err.println("colorize: " + e.getMessage());
@@ -65,7 +63,12 @@ final class BatchColorizer {
             err.println("colorize: internal error: " + describe(e));
             return 1;
         }
-        removeLeftovers(files, args.outputDir());
+        InstanceOverlays overlays = null;
+        if (args.instances().overlay()) {
+            overlays = new InstanceOverlays((InstanceAwareColorizer) colorizer);
+            colorizer = overlays;
+        }
+        removeLeftovers(files, args.outputDir(), overlays != null);
         int failed = 0;
         int skipped = 0;
         List<Path> todo = new ArrayList<>();
@@ -75,13 +78,16 @@ final class BatchColorizer {
             String prefix = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName() + ": ";
             try {
                 Path existing = existingOutput(file, args.outputDir());
-                if (existing != null && args.skipExisting()) {
+                Path existingOverlay = overlays == null ? null : existingOverlay(file, args.outputDir());
+                boolean complete = existing != null && (overlays == null || existingOverlay != null);
+                if (complete && args.skipExisting()) {
                     skipped++;
-                    err.println(prefix + "skipped (" + existing + " exists)");
+                    err.println(prefix + "skipped (" + existing + (existingOverlay == null ? " exists)" : " and " + existingOverlay + " exist)"));
                     continue;
                 }
-                if (existing != null && !args.overwrite()) {
-                    throw new ColorizeException("Output " + existing + " already exists; it is left as it is (rerun with"
+                Path first = existing != null ? existing : existingOverlay;
+                if (first != null && !args.overwrite() && !args.skipExisting()) {
+                    throw new ColorizeException("Output " + first + " already exists; it is left as it is (rerun with"
                             + " --skip-existing to finish an interrupted batch, or --overwrite to replace it).");
                 }
                 todo.add(file);
@@ -91,8 +97,8 @@ final class BatchColorizer {
                 err.println(prefix + "error: " + e.getMessage());
             }
         }
-        FileBatch.Result result = new FileBatch(err, cancel).run(todo, prefixes, colorizer, options, args.outputDir(),
-                args.overwrite());
+        FileBatch.Folder folder = new FileBatch.Folder(args.outputDir(), args.overwrite(), args.skipExisting(), overlays);
+        FileBatch.Result result = new FileBatch(err, cancel).run(todo, prefixes, colorizer, options, folder);
         if (result.canceled()) {
             err.println("colorize: canceled");
             return CANCELED;
@@ -120,11 +126,19 @@ final class BatchColorizer {
         return null;
     }
 
+    /** The overlay image of {@code file} already in {@code dir}, or null. */
+    private static Path existingOverlay(Path file, Path dir) throws ColorizeException {
+        Path overlay = InstanceOverlays.target(dir, file);
+        ImageFiles.refuseSource(file, overlay);
+        return Files.exists(overlay) ? overlay : null;
+    }
+
     /** Deletes the temporary files a killed run left for this batch's outputs. */
-    private void removeLeftovers(List<Path> files, Path dir) {
+    private void removeLeftovers(List<Path> files, Path dir, boolean overlays) {
         int removed = 0;
         for (Path f : files) {
             for (String ext : OUTPUT_EXTENSIONS) removed += ImageFiles.removeLeftovers(dir.resolve(ImageFolder.baseName(f) + "." + ext));
+            if (overlays) removed += ImageFiles.removeLeftovers(InstanceOverlays.target(dir, f));
         }
         if (removed > 0) {
             err.println("colorize: removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
@@ -151,13 +165,21 @@ final class BatchColorizer {
         return files;
     }
 
-    private static void checkNameClashes(List<Path> files) throws ColorizeException {
+    private static void checkNameClashes(List<Path> files, boolean overlays) throws ColorizeException {
         Map<String, Path> seen = new HashMap<>();
         for (Path f : files) {
             Path other = seen.put(ImageFolder.baseName(f), f);
             if (other != null) {
                 throw new ColorizeException("Inputs " + other + " and " + f + " would both be written as '" + ImageFolder.baseName(f)
                         + "'; colorize them into different output folders.");
+            }
+        }
+        if (!overlays) return;
+        for (Path f : files) {
+            Path other = seen.get(ImageFolder.baseName(f) + InstanceOverlays.SUFFIX);
+            if (other != null) {
+                throw new ColorizeException("The overlay of " + f + " and the output of " + other + " could both be written as '"
+                        + ImageFolder.baseName(other) + ".tif'; colorize them into different output folders.");
             }
         }
     }

@@ -9,11 +9,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.colorize.ColorizeException;
+import org.colorize.detect.Box;
 import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.image.SourceImage;
 import org.colorize.io.ImageFiles;
@@ -46,14 +48,24 @@ final class FileBatch {
         this.cancel = cancel;
     }
 
-    /** Files read by ImageJ's opener, results written by {@link ImageFiles} as OUTDIR/base.png or .tif. */
+    /**
+     * Files read by ImageJ's opener, results written by {@link ImageFiles} as OUTDIR/base.png or
+     * .tif, and with {@link InstanceOverlays} the boxes' overlay image beside each. An output that
+     * exists is replaced with {@code overwrite}, kept with {@code skipExisting} (the batch then
+     * writes only the missing ones), and otherwise an error.
+     */
     static final class Folder implements ImageStore<Path> {
         private final Path outputDir;
         private final boolean overwrite;
+        private final boolean skipExisting;
+        private final InstanceOverlays overlays;
 
-        Folder(Path outputDir, boolean overwrite) {
+        /** @param overlays the instance-aware colorizer's overlays, or null for none */
+        Folder(Path outputDir, boolean overwrite, boolean skipExisting, InstanceOverlays overlays) {
             this.outputDir = outputDir;
             this.overwrite = overwrite;
+            this.skipExisting = skipExisting;
+            this.overlays = overlays;
         }
 
         @Override
@@ -68,19 +80,51 @@ final class FileBatch {
 
         @Override
         public String write(Path input, Colorization colorization) throws ColorizeException {
+            List<List<Box>> boxes = overlays == null ? null : overlays.take(colorization);
+            Outcomes done = new Outcomes();
             int[] argb = ArgbPixels.of(colorization);
-            if (argb != null) return writePng(input, colorization, argb);
-            ImagePlus out = ImagePlusAdapter.toImagePlus(colorization);
-            Path target = outputDir.resolve(ImageFolder.baseName(input) + "." + ImageFiles.extensionFor(out));
+            if (argb != null) {
+                put(input, outputDir.resolve(ImageFolder.baseName(input) + ".png"), target -> writePng(target, colorization, argb), done);
+            } else {
+                ImagePlus image = ImagePlusAdapter.toImagePlus(colorization);
+                put(input, outputDir.resolve(ImageFolder.baseName(input) + "." + ImageFiles.extensionFor(image)),
+                        target -> ImageFiles.write(image, target, overwrite), done);
+            }
+            if (boxes != null) {
+                put(input, InstanceOverlays.target(outputDir, input),
+                        target -> ImageFiles.write(InstanceOverlays.image(colorization, boxes), target, overwrite), done);
+            }
+            return done.toString();
+        }
+
+        /** Writes one output of {@code input} at {@code target}, or keeps it there (with {@code skipExisting}). */
+        private void put(Path input, Path target, Output output, Outcomes done) throws ColorizeException {
             ImageFiles.refuseSource(input, target);
-            ImageFiles.write(out, target, overwrite);
-            return target.toString();
+            if (skipExisting && Files.exists(target)) {
+                done.kept.add(target.toString());
+            } else {
+                output.write(target);
+                done.written.add(target.toString());
+            }
+        }
+
+        private interface Output {
+            void write(Path target) throws ColorizeException;
+        }
+
+        /** The outputs of one input that were written and those that were kept, as the report line gives them. */
+        private static final class Outcomes {
+            final List<String> written = new ArrayList<>();
+            final List<String> kept = new ArrayList<>();
+
+            @Override
+            public String toString() {
+                return String.join(", ", written) + (kept.isEmpty() ? "" : " (kept " + String.join(", ", kept) + ": it exists)");
+            }
         }
 
         /** A single RGB plane through {@link PngEncoder} (a quarter of ImageIO's time), put in place by {@link AtomicFiles}. */
-        private String writePng(Path input, Colorization colorization, int[] argb) throws ColorizeException {
-            Path target = outputDir.resolve(ImageFolder.baseName(input) + ".png");
-            ImageFiles.refuseSource(input, target);
+        private void writePng(Path target, Colorization colorization, int[] argb) throws ColorizeException {
             int w = (int) colorization.image().dimension(0);
             int h = (int) colorization.image().dimension(1);
             try {
@@ -95,7 +139,6 @@ final class FileBatch {
             } catch (IOException e) {
                 throw new ColorizeException("Cannot write " + target + ": " + ImageFiles.cause(e, target.getParent()), e);
             }
-            return target.toString();
         }
     }
 
@@ -104,11 +147,10 @@ final class FileBatch {
     }
 
     /** Colorizes {@code files}, each reported under its {@code prefixes} entry ({@code [i/n] name: }). */
-    Result run(List<Path> files, Map<Path, String> prefixes, Colorizer colorizer, ColorizeOptions options, Path outputDir,
-            boolean overwrite) {
+    Result run(List<Path> files, Map<Path, String> prefixes, Colorizer colorizer, ColorizeOptions options, Folder folder) {
         Map<String, String> byName = new HashMap<>();
         for (Path f : files) byName.put(f.toString(), prefixes.get(f));
-        ImageJob<Path> job = new ImageJob<>(colorizer, options, new Folder(outputDir, overwrite), file -> ColorizeContext.of(
+        ImageJob<Path> job = new ImageJob<>(colorizer, options, folder, file -> ColorizeContext.of(
                 (stage, f) -> err.printf(Locale.ROOT, "%s%s (%d%%)%n", byName.get(file.toString()), stage, Math.round(f * 100)),
                 cancel));
         List<ImageOutcome> outcomes = OverlappedBatch.run(files, job, cancel,

@@ -15,7 +15,7 @@ import org.colorize.ColorizeException;
  * number is a header; blank lines and lines starting with {@code #} are skipped. The file is read
  * once, when the source is made; boxes are clipped to each image they are asked for.
  */
-public final class CsvBoxes implements BoxSource {
+public final class CsvBoxes implements FixedBoxes {
     private final List<Box> boxes;
     private final String origin;
 
@@ -76,7 +76,7 @@ public final class CsvBoxes implements BoxSource {
         return new ColorizeException(String.format(Locale.ROOT, "Box file %s, line %d ('%s'): %s.", origin, line + 1, text, why));
     }
 
-    /** Every box of the file, as read. */
+    @Override
     public List<Box> all() {
         return boxes;
     }

@@ -26,6 +26,11 @@ public record ParticleBoxes(double threshold, boolean bright, long minArea, long
         return new ParticleBoxes(Double.NaN, true, 50, Long.MAX_VALUE, DetectorOptions.DEFAULT_MAX_BOXES);
     }
 
+    /** The same particles, at most {@code n} boxes. */
+    public ParticleBoxes withMaxBoxes(int n) {
+        return new ParticleBoxes(threshold, bright, minArea, maxArea, n);
+    }
+
     @Override
     public List<Box> boxes(GrayPlane image) {
         int w = image.width();

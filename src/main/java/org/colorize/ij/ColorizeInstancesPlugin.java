@@ -3,15 +3,9 @@ package org.colorize.ij;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
-import ij.gui.Overlay;
-import ij.gui.Roi;
-import ij.gui.TextRoi;
-import java.awt.Color;
-import java.awt.Font;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.colorize.ColorizeException;
 import org.colorize.detect.Box;
@@ -147,28 +141,11 @@ public class ColorizeInstancesPlugin extends CurrentImagePlugin<InstanceOptions>
                 List<Box> boxes = colorizer.lastBoxes().isEmpty() ? List.of() : colorizer.lastBoxes().get(0);
                 IJ.log(TITLE + ": " + boxes.size() + " boxes (" + o.boxes() + ")" + (boxes.isEmpty() ? "" : ": " + boxes));
                 ImagePlus out = ImagePlusAdapter.toImagePlus(result.first());
-                if (o.overlay()) out.setOverlay(overlay(boxes));
+                if (o.overlay()) out.setOverlay(BoxOverlay.of(boxes));
                 return out;
             });
         } finally {
             IJ.showProgress(1.0);
         }
-    }
-
-    /** The boxes as rectangles with "label score" above each. */
-    static Overlay overlay(List<Box> boxes) {
-        Overlay ov = new Overlay();
-        Font font = new Font("SansSerif", Font.PLAIN, 12);
-        for (Box b : boxes) {
-            Roi r = new Roi(b.x1(), b.y1(), b.width(), b.height());
-            r.setStrokeColor(Color.YELLOW);
-            r.setName(b.label());
-            ov.add(r);
-            String text = (b.label().isEmpty() ? "box" : b.label()) + String.format(Locale.ROOT, " %.2f", b.score());
-            TextRoi t = new TextRoi(b.x1(), Math.max(0, b.y1() - 14), text, font);
-            t.setStrokeColor(Color.YELLOW);
-            ov.add(t);
-        }
-        return ov;
     }
 }

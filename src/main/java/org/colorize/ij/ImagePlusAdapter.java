@@ -7,6 +7,7 @@ import ij.ImageStack;
 import ij.io.FileInfo;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import java.nio.file.Paths;
@@ -154,6 +155,37 @@ public final class ImagePlusAdapter {
         if (meta.rgbChannels()) composite.setProp(InputImages.RGB48, "true");
         stamp(composite, colorization);
         return composite;
+    }
+
+    /**
+     * The colorization as 8-bit RGB planes, as ImageJ shows it: an RGB result as it is, a composite
+     * one (16- or 32-bit channels) with each channel scaled by its display range.
+     */
+    public static ImagePlus toRgb(Colorization colorization) {
+        ImagePlus imp = toImagePlus(colorization);
+        if (!(imp instanceof CompositeImage composite)) return imp;
+        ImageStack rgb = new ImageStack(imp.getWidth(), imp.getHeight());
+        for (int t = 1; t <= imp.getNFrames(); t++) {
+            for (int z = 1; z <= imp.getNSlices(); z++) {
+                byte[][] channels = new byte[3][];
+                for (int c = 0; c < channels.length; c++) {
+                    int index = imp.getStackIndex(c + 1, z, t);
+                    ImageProcessor ip = imp.getStack().getProcessor(index).duplicate();
+                    LUT lut = composite.getChannelLut(c + 1);
+                    ip.setMinAndMax(lut.min, lut.max);
+                    channels[c] = (byte[]) ip.convertToByteProcessor(true).getPixels();
+                }
+                ColorProcessor cp = new ColorProcessor(imp.getWidth(), imp.getHeight());
+                cp.setRGB(channels[0], channels[1], channels[2]);
+                rgb.addSlice(imp.getStack().getSliceLabel(imp.getStackIndex(1, z, t)), cp);
+            }
+        }
+        ImagePlus out = new ImagePlus(imp.getTitle(), rgb);
+        out.setDimensions(1, imp.getNSlices(), imp.getNFrames());
+        out.setOpenAsHyperStack(imp.getNSlices() > 1 && imp.getNFrames() > 1);
+        out.setCalibration(imp.getCalibration());
+        stamp(out, colorization);
+        return out;
     }
 
     private static List<Object> planeArrays(Img<?> img) {

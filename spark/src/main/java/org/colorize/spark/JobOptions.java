@@ -7,7 +7,7 @@ import org.colorize.pipeline.ColorizeOptions;
 
 /**
  * The job's command line: {@code --input URI --output URI [--model NAME|URI] [--partitions N]
- * [--truth URI] [--chunk N] [--instances detector|csv:URI|particles|none] [--device auto|cpu|gpu]
+ * [--truth URI] [--chunk N] [--instances auto|particles|boxes=URI|none] [--device auto|cpu|gpu]
  * [--upsample …] [--temperature …]}. Shipped to the executors with each task.
  *
  * @param input      a folder of images, or a manifest: a .csv (a {@code path} column, or the first
