@@ -65,7 +65,7 @@ public final class InstanceEvaluation {
             JsonArray rows = new JsonArray();
             double sumFull = 0, sumInst = 0, sumInFull = 0, sumInInst = 0;
             int withBoxes = 0;
-            System.out.println("image,boxes,psnr_full,psnr_instance,psnr_boxes_full,psnr_boxes_instance,cf_full,cf_instance,cf_truth");
+            System.out.println("image,boxes,box_area,psnr_full,psnr_instance,psnr_boxes_full,psnr_boxes_instance,cf_full,cf_instance,cf_truth");
             for (Path p : images) {
                 ImagePlus imp = IJ.openImage(p.toString());
                 int w = imp.getWidth();
@@ -85,6 +85,8 @@ public final class InstanceEvaluation {
                 String title = imp.getShortTitle();
                 row.addProperty("image", title);
                 row.addProperty("boxes", boxes.size());
+                double area = boxArea(mask);
+                row.addProperty("box_area", round(area));
                 row.addProperty("psnr_full", round(pf));
                 row.addProperty("psnr_instance", round(pi));
                 if (!boxes.isEmpty()) {
@@ -100,7 +102,7 @@ public final class InstanceEvaluation {
                 rows.add(row);
                 sumFull += pf;
                 sumInst += pi;
-                System.out.printf(Locale.ROOT, "%s,%d,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f%n", title, boxes.size(), pf, pi, bf, bi,
+                System.out.printf(Locale.ROOT, "%s,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%.1f,%.1f%n", title, boxes.size(), area, pf, pi, bf, bi,
                         Colorfulness.of(full), Colorfulness.of(instanceAware), Colorfulness.of(truth));
                 if (picture != null && title.equals(pictureOf)) writePicture(picture, gray, full, instanceAware, truth, boxes, w, h);
             }
@@ -193,6 +195,13 @@ public final class InstanceEvaluation {
 
     private static int[] argb(ColorizeResult r) {
         return (int[]) ImagePlusAdapter.toImagePlus(r.first()).getProcessor().convertToRGB().getPixels();
+    }
+
+    /** The share of the image inside at least one box. */
+    private static double boxArea(boolean[] mask) {
+        int in = 0;
+        for (boolean m : mask) if (m) in++;
+        return in / (double) mask.length;
     }
 
     private static boolean[] mask(List<Box> boxes, int w, int h) {
