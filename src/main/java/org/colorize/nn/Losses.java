@@ -88,6 +88,14 @@ public final class Losses {
         return tf.math.mean(closest, tf.constant(0));
     }
 
+    /** The mean of several predictions' {@link #l1} against one target (at least one prediction). */
+    public static <T extends TFloating> Operand<T> l1Mean(Ops tf, List<? extends Operand<T>> preds, Operand<T> target) {
+        if (preds.isEmpty()) throw new IllegalArgumentException("no prediction");
+        Operand<T> sum = null;
+        for (Operand<T> p : preds) sum = sum == null ? l1(tf, p, target) : tf.math.add(sum, l1(tf, p, target));
+        return tf.math.div(sum, tf.constant(target.type(), preds.size()));
+    }
+
     /**
      * The relaxed winner-takes-all of Rupprecht et al. 2017: (1 − ε)·{@link #l1Closest} + ε·the
      * mean of every sample's L1, so samples that are never the closest are still pulled toward the
@@ -98,9 +106,7 @@ public final class Losses {
         if (!(relaxation >= 0 && relaxation < 1)) throw new IllegalArgumentException("relaxation must be in [0, 1), was " + relaxation);
         Operand<T> closest = l1Closest(tf, preds, target);
         if (relaxation == 0) return closest;
-        Operand<T> sum = null;
-        for (Operand<T> p : preds) sum = sum == null ? l1(tf, p, target) : tf.math.add(sum, l1(tf, p, target));
-        Operand<T> mean = tf.math.div(sum, tf.constant(target.type(), preds.size()));
+        Operand<T> mean = l1Mean(tf, preds, target);
         return tf.math.add(tf.math.mul(closest, tf.constant(target.type(), 1 - relaxation)),
                 tf.math.mul(mean, tf.constant(target.type(), relaxation)));
     }

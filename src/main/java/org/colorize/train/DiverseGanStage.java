@@ -48,7 +48,7 @@ final class DiverseGanStage implements StageRecipe {
      */
     record Weights(double l1, double modeSeeking, boolean closestOnly, double relaxation) {
         Weights {
-            if (!(relaxation >= 0 && relaxation < 1)) throw new IllegalArgumentException("relaxation must be in [0, 1), was " + relaxation);
+            // the range is Losses.l1RelaxedClosest's to check
             if (relaxation > 0 && !closestOnly) throw new IllegalArgumentException("relaxation is for the closest-sample reconstruction");
         }
 
@@ -133,14 +133,8 @@ final class DiverseGanStage implements StageRecipe {
         Operand<TFloat32> fakeScores = lt.concat(new java.util.ArrayList<Operand<TFloat32>>(parts.subList(1, parts.size())), lt.constant(0));
         Operand<TFloat32> dLoss = Losses.hingeCritic(lt, parts.get(0), fakeScores);
         Operand<TFloat32> gAdv = Losses.hingeGenerator(lt, fakeScores);
-        Operand<TFloat32> l1;
-        if (weights.closestOnly()) {
-            l1 = Losses.l1RelaxedClosest(lt, fakes, ab, weights.relaxation());
-        } else {
-            Operand<TFloat32> sum = Losses.l1(lt, fakes.get(0), ab);
-            for (int k = 1; k < samples; k++) sum = lt.math.add(sum, Losses.l1(lt, fakes.get(k), ab));
-            l1 = lt.math.mul(sum, store.scalar(1.0 / samples));
-        }
+        Operand<TFloat32> l1 = weights.closestOnly() ? Losses.l1RelaxedClosest(lt, fakes, ab, weights.relaxation())
+                : Losses.l1Mean(lt, fakes, ab);
         Operand<TFloat32> ms = Losses.modeSeeking(lt, fakes.get(0), fakes.get(1), z.get(0), z.get(1));
         Operand<TFloat32> gLoss = lt.math.add(gAdv, lt.math.add(lt.math.mul(l1, store.scalar(weights.l1())),
                 lt.math.mul(ms, store.scalar(weights.modeSeeking()))));

@@ -11,11 +11,11 @@ import org.colorize.TrainException;
 import org.colorize.model.ModelCard;
 import org.colorize.nn.DiverseGanNet;
 import org.colorize.nn.ParameterStore;
+import org.colorize.nn.Tensors;
 import org.colorize.nn.TfNatives;
 import org.tensorflow.Graph;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
@@ -61,7 +61,7 @@ record GanWarmStart(Map<String, Tensor> weights, long step) {
                     + " of the generator's variables; it cannot be continued.");
         }
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        read.forEach((k, v) -> weights.put(k, TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.values(), true, false))));
+        read.forEach((k, v) -> weights.put(k, Tensors.of(Shape.of(v.shape()), v.values())));
         return new GanWarmStart(weights, json.getAsJsonObject("training").get("steps").getAsLong());
     }
 
