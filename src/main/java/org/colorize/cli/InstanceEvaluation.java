@@ -38,7 +38,10 @@ import org.colorize.pipeline.InstanceAwareColorizer;
  * full-image time; a comparison picture (gray, full-image, instance-aware, truth, boxes). Writes the
  * numbers into the card's {@code metrics.instance_eval} and prints a table.
  *
- * <pre>java -cp … org.colorize.cli.InstanceEvaluation --model models/instance-aware --picture docs/x.png IMAGE...</pre>
+ * <pre>java -cp … org.colorize.cli.InstanceEvaluation --model models/instance-aware --picture docs/x.png IMAGE...
+ * java -cp … org.colorize.cli.InstanceEvaluation --model models/instance-aware --held-out corpus</pre>
+ * With {@code --held-out} the images are the corpus's held-out scenes and the numbers go to
+ * {@code metrics.instance_eval_held_out}.
  */
 public final class InstanceEvaluation {
     private InstanceEvaluation() {}
@@ -48,11 +51,16 @@ public final class InstanceEvaluation {
         Path model = Paths.get("models/instance-aware");
         Path picture = null;
         String pictureOf = "astronaut";
+        Path heldOut = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> model = Paths.get(args[++i]);
                 case "--picture" -> picture = Paths.get(args[++i]);
                 case "--picture-of" -> pictureOf = args[++i];
+                case "--held-out" -> {
+                    heldOut = Paths.get(args[++i]);
+                    images.addAll(org.colorize.train.InstanceAwareTraining.heldOutScenes(heldOut));
+                }
                 default -> images.add(Paths.get(args[i]));
             }
         }
@@ -117,7 +125,12 @@ public final class InstanceEvaluation {
             JsonObject cost = cost(base, options, images.get(0));
             System.out.println("cost " + cost);
             JsonObject eval = new JsonObject();
-            eval.addProperty("command", "java -cp … org.colorize.cli.InstanceEvaluation --model " + model + " IMAGES (README: Instance-aware)");
+            eval.addProperty("command", "java -cp … org.colorize.cli.InstanceEvaluation --model " + model
+                    + (heldOut != null ? " --held-out " + heldOut : " IMAGES") + " (README: Instance-aware)");
+            if (heldOut != null) {
+                eval.addProperty("images", "the held-out scenes of " + heldOut + " (train.InstanceRole.HELD_OUT: no stage trains on"
+                        + " them; the fusion's early stopping scores on them)");
+            }
             eval.addProperty("gray", "eval.MakeGray.lightnessGray of the color truth");
             eval.addProperty("baseline", "full-image: this model's own full-image network (no boxes)");
             eval.addProperty("boxes", "the detector (coco-centernet), score >= 0.3, at most 8");
@@ -126,7 +139,7 @@ public final class InstanceEvaluation {
             eval.add("cost", cost);
             ModelCard card = ModelCards.read(model);
             JsonObject metrics = card.json().has("metrics") ? card.json().getAsJsonObject("metrics") : new JsonObject();
-            metrics.add("instance_eval", eval);
+            metrics.add(heldOut != null ? "instance_eval_held_out" : "instance_eval", eval);
             ModelCards.write(ModelCards.builder(card).metrics(metrics).build(), model);
         }
     }

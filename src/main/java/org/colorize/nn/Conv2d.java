@@ -61,13 +61,26 @@ public final class Conv2d {
 
     /** A convolution layer named {@code name}; the input's channel count must be static. */
     public static <T extends TFloating> Operand<T> apply(ParameterStore<T> p, String name, Operand<T> x, Spec spec) {
+        return apply(p, name, x, spec, null, 0);
+    }
+
+    /**
+     * A convolution layer whose new variables start at zero weights and the constant bias {@code bias}
+     * (a layer that starts as a constant map and still gets gradients).
+     */
+    static <T extends TFloating> Operand<T> zeroStart(ParameterStore<T> p, String name, Operand<T> x, Spec spec, double bias) {
+        return apply(p, name, x, spec, Init.zeros(), bias);
+    }
+
+    private static <T extends TFloating> Operand<T> apply(ParameterStore<T> p, String name, Operand<T> x, Spec spec, Init weights,
+            double bias) {
         long in = channels(x, name);
         int k = spec.kernel();
-        var w = p.parameter(name + "/weight", Shape.of(k, k, in, spec.outChannels()), Init.heNormal(k * k * in));
+        var w = p.parameter(name + "/weight", Shape.of(k, k, in, spec.outChannels()), weights != null ? weights : Init.heNormal(k * k * in));
         Ops tf = p.tf(name);
         Operand<T> y = spec.dilation() == 1 ? plain(tf, x, w, spec) : dilated(tf, x, w, spec);
         if (spec.bias()) {
-            y = tf.nn.biasAdd(y, p.parameter(name + "/bias", Shape.of(spec.outChannels()), Init.zeros()));
+            y = tf.nn.biasAdd(y, p.parameter(name + "/bias", Shape.of(spec.outChannels()), bias == 0 ? Init.zeros() : Init.constant(bias)));
         }
         long pixels = FlopCounter.pixels(x);
         if (pixels >= 0) {

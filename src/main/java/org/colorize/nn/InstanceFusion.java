@@ -37,6 +37,16 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
      * a large constant (1e10) to the background outside the boxes for the same effect.
      */
     public static final double OUTSIDE_BOXES = 1e4;
+    /**
+     * Where a new fusion starts: each weight map's last conv has zero weights, so the maps start as
+     * these constants, and inside a box an instance's weight starts at e^0.1 / (e^5 + e^0.1) < 1 %.
+     * Training thus starts from the full-image net's own features, not from a blend of two networks'
+     * features that the full-image layers after it never saw. The instance constant is positive so
+     * that the published variant's ReLU passes gradients.
+     */
+    public static final double BACKGROUND_INITIAL_LOGIT = 5;
+    /** See {@link #BACKGROUND_INITIAL_LOGIT}. */
+    public static final double INSTANCE_INITIAL_LOGIT = 0.1;
     /** The prefix of every fusion variable. */
     public static final String SCOPE = "fusion";
     /** The points right after a transposed conv and its shortcut, which a ReLU follows (see {@link FusionConfig#rectifiedInstanceUp()}). */
@@ -77,8 +87,8 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Ops tf = store.tf(name);
         if (config.rectifiedInstanceUp() && UPSAMPLING.contains(point)) inst = Activations.relu(tf, inst);
         BoxOffsets<T> boxOffsets = offsets.computeIfAbsent(point.stride(), s -> BoxOffsets.of(store, s, rows.get(s), cols.get(s)));
-        Operand<T> instMap = weightNet(store, name + "/instance", inst, config);
-        Operand<T> bgMap = weightNet(store, name + "/bg", features, config);
+        Operand<T> instMap = weightNet(store, name + "/instance", inst, config, INSTANCE_INITIAL_LOGIT);
+        Operand<T> bgMap = weightNet(store, name + "/bg", features, config, BACKGROUND_INITIAL_LOGIT);
         Operand<T> r = rows.get(point.stride());
         Operand<T> c = cols.get(point.stride());
         Operand<T> warpedFeatures = warp(tf, inst, r, c);
@@ -133,14 +143,15 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
      * must be able to say "less than the background" (a rectified one-conv map is 0, and gets no
      * gradient, wherever the conv is negative).
      */
-    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, FusionConfig config) {
+    static <T extends TFloating> Operand<T> weightNet(ParameterStore<T> store, String name, Operand<T> x, FusionConfig config,
+            double initialBias) {
         Operand<T> y = x;
         for (int i = 0; i < config.hiddenConvs(); i++) {
             String conv = name + "/conv_" + 2 * i;
             y = Activations.relu(store.tf(conv), Conv2d.apply(store, conv, y, Conv2d.Spec.of(config.weightChannels(), 3)));
         }
         String conv = name + "/conv_" + 2 * config.hiddenConvs();
-        Operand<T> map = Conv2d.apply(store, conv, y, Conv2d.Spec.of(1, 3));
+        Operand<T> map = Conv2d.zeroStart(store, conv, y, Conv2d.Spec.of(1, 3), initialBias);
         return config.hiddenConvs() == 0 ? map : Activations.relu(store.tf(conv), map);
     }
 

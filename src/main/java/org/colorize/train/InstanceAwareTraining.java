@@ -83,6 +83,17 @@ public final class InstanceAwareTraining {
             Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);
     }
 
+    /**
+     * The scenes of {@code corpus} that no stage trains on ({@code HELD_OUT} of the trainer's content
+     * split, which depends on the pictures only), for an evaluation on pictures the nets and the
+     * fusion never saw.
+     */
+    public static List<Path> heldOutScenes(Path corpus) throws IOException {
+        InstanceSamples maker = new InstanceSamples(64, 32, org.colorize.detect.DetectorOptions.DEFAULT_MAX_BOXES);
+        return maker.pictures(corpus, 1, s -> {}).scenes(InstanceRole.HELD_OUT).stream()
+                .map(s -> corpus.resolve(s.relative())).sorted().toList();
+    }
+
     static void train(Path corpus, Path out, Path init, Path detectorDir, double width, FusionConfig fusion, int size, int crop,
             double[] seconds,
             int sceneCount, int compositeCount, long seed, Path nets, Consumer<String> log) throws IOException, ColorizeException {

@@ -29,6 +29,16 @@ final class InstanceSamples {
     /** Boxes smaller than this fraction of the canvas side (in both directions) are dropped. */
     static final double MIN_BOX_FRACTION = 1.0 / 16;
 
+    /** A pasted cut-out's long side, as a fraction of the canvas side: at least this. */
+    static final double MIN_CUTOUT_SIDE = 0.3;
+    /** At most this when several cut-outs share the canvas. */
+    static final double MAX_CUTOUT_SIDE = 0.65;
+    /**
+     * At most this when a cut-out is alone: a close-up whose box fills the frame, as the detector's
+     * box on a pet or a portrait does; without such pictures the fusion never learns that case.
+     */
+    static final double MAX_SINGLE_CUTOUT_SIDE = 1.0;
+
     private final int size;
     private final int cropSize;
     private final int maxBoxes;
@@ -117,7 +127,10 @@ final class InstanceSamples {
         return out;
     }
 
-    /** {@code count} composites: a random one of {@code scenes} with 1–3 random {@code cuts} pasted on, boxes from their alpha. */
+    /**
+     * {@code count} composites: a random one of {@code scenes} with 1–3 random {@code cuts} pasted on,
+     * boxes from their alpha; a lone cut-out may fill the canvas.
+     */
     List<InstanceSample> composites(List<Scene> scenes, List<Cutout> cuts, int count, long seed, Consumer<String> log) throws IOException {
         if (count == 0) return List.of();
         if (cuts.isEmpty() || scenes.isEmpty()) throw new IOException("composites need cut-outs and scenes, have " + cuts.size()
@@ -130,7 +143,8 @@ final class InstanceSamples {
             int n = 1 + rnd.nextInt(3);
             for (int i = 0; i < n; i++) {
                 RgbRaster cut = cuts.get(rnd.nextInt(cuts.size())).raster();
-                double longSide = CANVAS * (0.3 + 0.35 * rnd.nextDouble());
+                double longSide = CANVAS * (MIN_CUTOUT_SIDE + ((n == 1 ? MAX_SINGLE_CUTOUT_SIDE : MAX_CUTOUT_SIDE) - MIN_CUTOUT_SIDE)
+                        * rnd.nextDouble());
                 double f = longSide / Math.max(cut.width(), cut.height());
                 int pw = Math.max(8, (int) (cut.width() * f));
                 int ph = Math.max(8, (int) (cut.height() * f));

@@ -173,10 +173,45 @@ class InstanceFusionTest {
             var hook = hook(f, inst, geo, 1);
             var y = hook.fuse(FusionPoint.CONV2_2, full, f.store);
             var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
+            randomizeLastConvs(f);
             assertOk(c.checkInput(full));
             assertOk(c.checkInput(inst));
             assertOk(c.checkVariable("fusion/conv2_2/instance/conv_0/weight"));
             assertOk(c.checkVariable("fusion/conv2_2/bg/conv_4/weight"));
+        }
+    }
+
+    @Test
+    void aNewFusionStartsAsTheFullImageFeatures() {
+        List<NetBox> boxes = List.of(new NetBox(0, 0, 6, 6), new NetBox(4, 8, 12, 16));
+        double one = Math.exp(InstanceFusion.INSTANCE_INITIAL_LOGIT);
+        double alone = one / (Math.exp(InstanceFusion.BACKGROUND_INITIAL_LOGIT) + one);
+        for (FusionConfig config : List.of(FusionConfig.COLORIZE, FusionConfig.LEAN)) {
+            try (var f = TfFixture.training(TFloat64.class)) {
+                double[] out = fuse(f, boxes, 0.0, 1, 1, config); // full-image features 0, instance features 1
+                assertEquals(alone, out[(1 * 8 + 1) * 3], 1e-6, "inside box A only: the instance's weight at the start");
+                assertTrue(alone > 0 && alone < 0.01, "an instance starts with a weight below 1 %: " + alone);
+                assertEquals(0, out[(7 * 8 + 7) * 3], 0, "outside the boxes");
+            }
+        }
+    }
+
+    /**
+     * Random weights for the weight maps' last convs: a new fusion starts them at zero (see
+     * {@link InstanceFusion#BACKGROUND_INITIAL_LOGIT}), where the convs before them get no gradient.
+     */
+    private static void randomizeLastConvs(TfFixture<TFloat64> f) {
+        Map<String, org.tensorflow.Tensor> values = new java.util.HashMap<>();
+        try {
+            for (var e : f.store.entries().entrySet()) {
+                if (e.getKey().matches("fusion/.*/conv_4/weight")) {
+                    Shape shape = e.getValue().shape();
+                    values.put(e.getKey(), Tensors.of(TFloat64.class, shape, f.randn(shape.size(), 0.5)));
+                }
+            }
+            f.store.load(f.session, values, false);
+        } finally {
+            values.values().forEach(org.tensorflow.Tensor::close);
         }
     }
 

@@ -62,6 +62,42 @@ class InstanceSamplesTest {
         assertFalse(made.get(0).cropL().isEmpty());
     }
 
+    @Test
+    void theHeldOutScenesAreThoseNoStageTrainsOn(@TempDir Path corpus) throws Exception {
+        Random rnd = new Random(6);
+        Path scenes = Files.createDirectories(corpus.resolve("scenes/pkg"));
+        Files.createDirectories(corpus.resolve("cutouts/pkg"));
+        for (int i = 0; i < 30; i++) ImageIO.write(blocks(rnd), "png", scenes.resolve("s" + i + ".png").toFile());
+        List<String> heldOut = InstanceAwareTraining.heldOutScenes(corpus).stream().map(p -> corpus.relativize(p).toString()).toList();
+        List<String> expected = new InstanceSamples(32, 16, 8).pictures(corpus, 7, s -> {}).scenes(InstanceRole.HELD_OUT).stream()
+                .map(InstanceSamples.Scene::relative).sorted().toList();
+        assertFalse(heldOut.isEmpty());
+        assertEquals(expected, heldOut, "the same scenes, whatever the trainer's seed");
+    }
+
+    @Test
+    void aLoneCutOutMayFillTheFrameAsInACloseUp(@TempDir Path corpus) throws Exception {
+        Random rnd = new Random(5);
+        Path scenes = Files.createDirectories(corpus.resolve("scenes/pkg"));
+        Path cutouts = Files.createDirectories(corpus.resolve("cutouts/pkg"));
+        ImageIO.write(blocks(rnd), "png", scenes.resolve("scene.png").toFile());
+        ImageIO.write(cutout(rnd), "png", cutouts.resolve("cut.png").toFile());
+        InstanceSamples maker = new InstanceSamples(32, 16, 8);
+        InstanceSamples.Pictures pictures = maker.pictures(corpus, 1, s -> {});
+        double widest = 0;
+        double widestShared = 0;
+        for (InstanceSample s : maker.composites(pictures.scenes(), pictures.cutouts(), 80, 3, s -> {})) {
+            for (var b : s.boxes()) {
+                double side = (b.x2() - b.x1()) / 32;
+                if (s.boxes().size() == 1) widest = Math.max(widest, side);
+                else widestShared = Math.max(widestShared, side);
+            }
+        }
+        // the disc fills 56/64 of its pasted square
+        assertTrue(widest > 0.7, "a lone cut-out reaches a close-up's size: " + widest);
+        assertTrue(widestShared <= InstanceSamples.MAX_CUTOUT_SIDE + 1e-9, "cut-outs that share the canvas stay smaller: " + widestShared);
+    }
+
     /** 8×8 blocks of random colors on 128²: pictures no two of which look alike. */
     private static BufferedImage blocks(Random rnd) {
         BufferedImage img = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
