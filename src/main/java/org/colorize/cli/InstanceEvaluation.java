@@ -128,8 +128,8 @@ public final class InstanceEvaluation {
             eval.addProperty("command", "java -cp … org.colorize.cli.InstanceEvaluation --model " + model
                     + (heldOut != null ? " --held-out " + heldOut : " IMAGES") + " (README: Instance-aware)");
             if (heldOut != null) {
-                eval.addProperty("images", "the held-out scenes of " + heldOut + " (train.InstanceRole.HELD_OUT: no stage trains on"
-                        + " them; the fusion's early stopping scores on them)");
+                eval.addProperty("images", "the held-out scenes of " + heldOut + " (train.InstanceRole.HELD_OUT: no stage of a model"
+                        + " trained with the split trains on them; the fusion's early stopping scores on them)");
             }
             eval.addProperty("gray", "eval.MakeGray.lightnessGray of the color truth");
             eval.addProperty("baseline", "full-image: this model's own full-image network (no boxes)");

@@ -61,7 +61,7 @@ public final class Conv2d {
 
     /** A convolution layer named {@code name}; the input's channel count must be static. */
     public static <T extends TFloating> Operand<T> apply(ParameterStore<T> p, String name, Operand<T> x, Spec spec) {
-        return apply(p, name, x, spec, null, 0);
+        return apply(p, name, x, spec, Init.heNormal((long) spec.kernel() * spec.kernel() * channels(x, name)), Init.zeros());
     }
 
     /**
@@ -69,18 +69,18 @@ public final class Conv2d {
      * (a layer that starts as a constant map and still gets gradients).
      */
     static <T extends TFloating> Operand<T> zeroStart(ParameterStore<T> p, String name, Operand<T> x, Spec spec, double bias) {
-        return apply(p, name, x, spec, Init.zeros(), bias);
+        return apply(p, name, x, spec, Init.zeros(), Init.constant(bias));
     }
 
     private static <T extends TFloating> Operand<T> apply(ParameterStore<T> p, String name, Operand<T> x, Spec spec, Init weights,
-            double bias) {
+            Init bias) {
         long in = channels(x, name);
         int k = spec.kernel();
-        var w = p.parameter(name + "/weight", Shape.of(k, k, in, spec.outChannels()), weights != null ? weights : Init.heNormal(k * k * in));
+        var w = p.parameter(name + "/weight", Shape.of(k, k, in, spec.outChannels()), weights);
         Ops tf = p.tf(name);
         Operand<T> y = spec.dilation() == 1 ? plain(tf, x, w, spec) : dilated(tf, x, w, spec);
         if (spec.bias()) {
-            y = tf.nn.biasAdd(y, p.parameter(name + "/bias", Shape.of(spec.outChannels()), bias == 0 ? Init.zeros() : Init.constant(bias)));
+            y = tf.nn.biasAdd(y, p.parameter(name + "/bias", Shape.of(spec.outChannels()), bias));
         }
         long pixels = FlopCounter.pixels(x);
         if (pixels >= 0) {
