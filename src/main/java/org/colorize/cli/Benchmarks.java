@@ -16,7 +16,8 @@ import org.colorize.CommandLineArgs;
  * {@code colorize bench network [--out DIR] [--sizes 256,512] [--repeats N] [--seed S] [--matmul N]}: the
  * full-width network against a large matmul (and the files bench/siggraph17_torch.py compares with);
  * {@code colorize bench train [--steps N] [--batch B]}: training images/s and inference time;
- * {@code colorize bench fusion [--width W] [--size S]}: the instance-aware graph against the plain net.
+ * {@code colorize bench fusion [--width W] [--size S]}: the instance-aware graph against the plain net;
+ * {@code colorize bench instances [--model M] [--image F] [--rounds N]}: instance-aware colorization with k boxes against none.
  * Each prints its table last.
  */
 final class Benchmarks {
@@ -30,6 +31,7 @@ final class Benchmarks {
         if (args.length > 0 && args[0].equals("train")) return train(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("diverse")) return org.colorize.bench.DiverseBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("fusion")) return org.colorize.bench.FusionBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args.length > 0 && args[0].equals("instances")) return org.colorize.bench.InstanceCostBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("detector")) return org.colorize.bench.DetectorBenchmark.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("network")) {
             return network(Arrays.copyOfRange(args, 1, args.length), out, err);

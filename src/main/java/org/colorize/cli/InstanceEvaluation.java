@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.colorize.detect.Box;
@@ -44,6 +43,9 @@ import org.colorize.pipeline.InstanceAwareColorizer;
  * {@code metrics.instance_eval_held_out}.
  */
 public final class InstanceEvaluation {
+    /** Interleaved rounds of the cost measurement (on the first image). */
+    private static final int COST_ROUNDS = 21;
+
     private InstanceEvaluation() {}
 
     public static void main(String[] args) throws Exception {
@@ -122,7 +124,8 @@ public final class InstanceEvaluation {
             summary.addProperty("mean_psnr_boxes_full", round(sumInFull / Math.max(1, withBoxes)));
             summary.addProperty("mean_psnr_boxes_instance", round(sumInInst / Math.max(1, withBoxes)));
             System.out.println("summary " + summary);
-            JsonObject cost = cost(base, options, images.get(0));
+            JsonObject cost = org.colorize.bench.InstanceCostBenchmark.measure(base, options, images.get(0), COST_ROUNDS)
+                    .json(images.get(0).getFileName().toString());
             System.out.println("cost " + cost);
             JsonObject eval = new JsonObject();
             eval.addProperty("command", "java -cp … org.colorize.cli.InstanceEvaluation --model " + model
@@ -142,47 +145,6 @@ public final class InstanceEvaluation {
             metrics.add(heldOut != null ? "instance_eval_held_out" : "instance_eval", eval);
             ModelCards.write(ModelCards.builder(card).metrics(metrics).build(), model);
         }
-    }
-
-    /** Seconds per image (median of 5, model loaded) with k synthetic boxes over the full-image time. */
-    private static JsonObject cost(InstanceAwareColorizer base, ColorizeOptions options, Path image) throws Exception {
-        ImagePlus imp = IJ.openImage(image.toString());
-        int w = imp.getWidth();
-        int h = imp.getHeight();
-        ImagePlus gray = new ImagePlus("cost", new ByteProcessor(w, h, MakeGray.lightnessGray((int[]) imp.getProcessor().convertToRGB().getPixels())));
-        JsonObject out = new JsonObject();
-        double t0 = time(base.withBoxes(null, 8), options, gray, out, "k0");
-        for (int k : new int[] {1, 4, 8}) {
-            List<Box> boxes = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                double x = (i % 4) * w / 4.0;
-                double y = (i / 4) * h / 2.0;
-                boxes.add(new Box(x, y, x + w / 4.0, y + h / 2.0, 1f, Box.NO_CLASS, "b" + i));
-            }
-            double t = time(base.withBoxes(img -> boxes, 8), options, gray, out, "k" + k);
-            out.addProperty("ratio_k" + k, round(t / t0));
-            out.addProperty("bar_k" + k, round(1 + 0.35 * k));
-        }
-        out.addProperty("image", image.getFileName().toString());
-        out.addProperty("what", "whole colorization (L, crops, network, recombine) with given boxes, median of 5, after a warm-up");
-        return out;
-    }
-
-    private static double time(InstanceAwareColorizer c, ColorizeOptions o, ImagePlus gray, JsonObject out, String key) throws Exception {
-        c.colorize(ImagePlusAdapter.toSource(gray), o, ColorizeContext.defaults());
-        double[] t = new double[5];
-        double[] net = new double[5];
-        for (int i = 0; i < 5; i++) {
-            long s = System.nanoTime();
-            ColorizeResult r = c.colorize(ImagePlusAdapter.toSource(gray), o, ColorizeContext.defaults());
-            t[i] = (System.nanoTime() - s) / 1e9;
-            net[i] = r.times().network();
-        }
-        Arrays.sort(t);
-        Arrays.sort(net);
-        out.addProperty("seconds_" + key, Math.round(t[2] * 1e4) / 1e4);
-        out.addProperty("network_seconds_" + key, Math.round(net[2] * 1e4) / 1e4);
-        return t[2];
     }
 
     private static void writePicture(Path file, ImagePlus gray, int[] full, int[] inst, int[] truth, List<Box> boxes, int w, int h)

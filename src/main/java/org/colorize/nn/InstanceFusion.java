@@ -58,6 +58,7 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     private final Map<Integer, Operand<T>> cols;
     private final FusionConfig config;
     private final Map<Integer, BoxOffsets<T>> offsets = new java.util.HashMap<>();
+    private final Map<Integer, Operand<T>> tiledCols = new java.util.HashMap<>();
 
     /** {@link #InstanceFusion(Map, Map, Map, FusionConfig)} with {@link FusionConfig#COLORIZE}. */
     public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
@@ -90,7 +91,7 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Operand<T> instMap = weightNet(store, name + "/instance", inst, config, INSTANCE_INITIAL_LOGIT);
         Operand<T> bgMap = weightNet(store, name + "/bg", features, config, BACKGROUND_INITIAL_LOGIT);
         Operand<T> r = rows.get(point.stride());
-        Operand<T> c = cols.get(point.stride());
+        Operand<T> c = tiledCols.computeIfAbsent(point.stride(), s -> tileColumns(store.tf(SCOPE + "/cols_s" + s), cols.get(s)));
         Operand<T> warpedFeatures = warp(tf, inst, r, c);
         Operand<T> warpedMap = warp(tf, instMap, r, c);
         Operand<T> instLogits = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED
@@ -156,10 +157,22 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     }
 
     /**
-     * Z[k] = R[k] · X[k] · C[k]ᵀ per channel: X [K, n, n, C] (rows, columns, channels), R and C
-     * [K, n, n]; bilinear resize of each map into its box, zeros elsewhere.
+     * C [K, n, m] repeated for each of the m source rows, [K·m, n, m], so that {@link #warp}'s column pass is one batched
+     * matmul over (instance, source row) without moving the column axis first; made once per stride.
      */
-    static <T extends TFloating> Operand<T> warp(Ops tf, Operand<T> x, Operand<T> r, Operand<T> c) {
+    static <T extends TFloating> Operand<T> tileColumns(Ops tf, Operand<T> c) {
+        int n = (int) c.shape().size(1);
+        int m = (int) c.shape().size(2);
+        Operand<T> repeated = tf.tile(tf.expandDims(c, tf.constant(1)), tf.constant(new int[] {1, m, 1, 1}));
+        return tf.reshape(repeated, tf.constant(new int[] {-1, n, m}));
+    }
+
+    /**
+     * Z[k] = R[k] · X[k] · C[k]ᵀ per channel: X [K, m, m, C] (rows, columns, channels), R [K, n, m] and C given as
+     * {@link #tileColumns} of [K, n, m]; bilinear resize of each map into its box, zeros elsewhere. Two batched matmuls
+     * and reshapes only: transposes cost as much as the matmuls on these small maps.
+     */
+    static <T extends TFloating> Operand<T> warp(Ops tf, Operand<T> x, Operand<T> r, Operand<T> tiledCols) {
         int n = (int) r.shape().size(1);
         int m = (int) r.shape().size(2);
         int ch = (int) x.shape().size(3);
@@ -168,12 +181,11 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
                     + ") and static channels (" + x.shape() + ")");
         }
         // K is the only unknown size: the reshapes leave it to TF (-1) instead of building shapes from tf.shape
-        // rows: Y[k, i, (b, c)] = Σ_a R[k, i, a] X[k, a, (b, c)]
-        Operand<T> y = batchMatMul(tf, r, tf.reshape(x, tf.constant(new int[] {-1, m, m * ch})));
-        // columns: Z[k, j, (i, c)] = Σ_b C[k, j, b] Y[k, b, (i, c)], with the column axis moved first
-        Operand<T> yt = tf.linalg.transpose(tf.reshape(y, tf.constant(new int[] {-1, n, m, ch})), tf.constant(new int[] {0, 2, 1, 3}));
-        Operand<T> z = batchMatMul(tf, c, tf.reshape(yt, tf.constant(new int[] {-1, m, n * ch})));
-        return tf.linalg.transpose(tf.reshape(z, tf.constant(new int[] {-1, n, n, ch})), tf.constant(new int[] {0, 2, 1, 3}));
+        // columns: Y[(k, a), j, c] = Σ_b C[k, j, b] X[k, a, b, c]
+        Operand<T> y = batchMatMul(tf, tiledCols, tf.reshape(x, tf.constant(new int[] {-1, m, ch})));
+        // rows: Z[k, i, (j, c)] = Σ_a R[k, i, a] Y[k, a, (j, c)]
+        Operand<T> z = batchMatMul(tf, r, tf.reshape(y, tf.constant(new int[] {-1, m, n * ch})));
+        return tf.reshape(z, tf.constant(new int[] {-1, n, n, ch}));
     }
 
     /**
