@@ -29,7 +29,8 @@ import org.tensorflow.types.TFloat32;
  * the fusion module) as a multiple of the plain full-image net's, measured side by side in one run
  * with freshly initialized weights, for InstColorization's weight-map nets and the lean ones
  * ({@link FusionConfig#LEAN}), k = 1, 4, 8; also the instance net alone. The issue's bar
- * (1 + 0.35·k) is on the whole colorization, which adds the same image work to both sides.
+ * (1 + 0.35·k) is on the whole colorization, which adds the same image work to both sides: that is
+ * {@link InstanceCostBenchmark} ({@code colorize bench instances}).
  */
 public final class FusionBenchmark {
     static final String USAGE = "usage: colorize bench fusion [--width W] [--size S] [--repeats N]";

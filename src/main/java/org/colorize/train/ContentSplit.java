@@ -21,10 +21,19 @@ final class ContentSplit {
     private ContentSplit() {
     }
 
-    /** The items with the split keys of their content groups, in the same order. */
+    /**
+     * The items with the split keys of their content groups, in the same order. When the manifest gives
+     * every item's hash (the corpus tool's, of the source picture) the groups come from those: then
+     * the split does not depend on the size the pictures were decoded at, which follows the crop size
+     * and the memory (a 64² run and a 128² run of one corpus once held out different pictures, so a
+     * warm start at one size had trained on the other's validation images). Otherwise the hashes are
+     * computed from the decoded pictures.
+     */
     static List<TrainingData.Item> regroup(List<TrainingData.Item> items) {
-        double[] keys = groupKeys(items.stream().map(TrainingData.Item::image).toList(),
-                items.stream().mapToDouble(TrainingData.Item::splitKey).toArray());
+        double[] splitKeys = items.stream().mapToDouble(TrainingData.Item::splitKey).toArray();
+        double[] keys = items.stream().allMatch(it -> !it.source().phash().isEmpty())
+                ? groupKeys(items.stream().mapToLong(it -> Long.parseUnsignedLong(it.source().phash(), 16)).toArray(), splitKeys)
+                : groupKeys(items.stream().map(TrainingData.Item::image).toList(), splitKeys);
         List<TrainingData.Item> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             TrainingData.Item it = items.get(i);
@@ -35,10 +44,13 @@ final class ContentSplit {
 
     /** Per image, the smallest of {@code keys} over its group of look-alikes. */
     static double[] groupKeys(List<RgbImage> images, double[] keys) {
-        int n = images.size();
-        if (keys.length != n) throw new IllegalArgumentException(n + " images, " + keys.length + " keys");
-        long[] hash = new long[n];
-        for (int i = 0; i < n; i++) hash[i] = differenceHash(images.get(i));
+        return groupKeys(images.stream().mapToLong(ContentSplit::differenceHash).toArray(), keys);
+    }
+
+    /** Per picture, the smallest of {@code keys} over the group of pictures whose hashes are within {@link #SAME_SCENE_BITS}. */
+    static double[] groupKeys(long[] hash, double[] keys) {
+        int n = hash.length;
+        if (keys.length != n) throw new IllegalArgumentException(n + " hashes, " + keys.length + " keys");
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
         for (int i = 0; i < n; i++) {

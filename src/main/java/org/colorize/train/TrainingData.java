@@ -63,8 +63,15 @@ public final class TrainingData {
     /** File name extensions the training data may have. */
     static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
 
-    /** Where an image came from. */
-    public record Source(Path path, String relative, String license, String packageName, String kind) {
+    /**
+     * Where an image came from; {@code phash} is the manifest's difference hash of the source picture
+     * (hex, as the corpus tool writes it), empty when the manifest has none.
+     */
+    public record Source(Path path, String relative, String license, String packageName, String kind, String phash) {
+        /** A source without a manifest hash. */
+        public Source(Path path, String relative, String license, String packageName, String kind) {
+            this(path, relative, license, packageName, kind, "");
+        }
     }
 
     /** A usable image with its cached pixels and split key in [0, 1). */
@@ -124,7 +131,7 @@ public final class TrainingData {
             String rel = dir.relativize(f).toString().replace('\\', '/');
             String[] m = manifest.get(f);
             sources.add(new Source(f, rel, m == null || m[0].isBlank() ? UNKNOWN_LICENSE : m[0], m == null ? "" : m[1],
-                    m == null ? "" : m[2]));
+                    m == null ? "" : m[2], m == null ? "" : m[3]));
         }
         if (!kinds.isEmpty()) {
             int before = sources.size();
@@ -262,12 +269,13 @@ public final class TrainingData {
         int license = header.indexOf("license");
         int pkg = header.indexOf("package");
         int kind = header.indexOf("kind");
+        int phash = header.indexOf("phash");
         Path base = file.getParent();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] cols = line.split("\t", -1);
             if (path >= cols.length) continue;
-            String[] value = {col(cols, license), col(cols, pkg), col(cols, kind)};
+            String[] value = {col(cols, license), col(cols, pkg), col(cols, kind), col(cols, phash)};
             Path p = Path.of(cols[path].trim());
             if (p.isAbsolute()) {
                 out.put(p.normalize(), value);

@@ -27,7 +27,11 @@ class ContentSplitTest {
     }
 
     private static TrainingData.Item item(String name, RgbImage im, double key) {
-        return new TrainingData.Item(new TrainingData.Source(Path.of(name), name, "x", "p", "scene"), im, key);
+        return item(name, im, key, "");
+    }
+
+    private static TrainingData.Item item(String name, RgbImage im, double key, String phash) {
+        return new TrainingData.Item(new TrainingData.Source(Path.of(name), name, "x", "p", "scene", phash), im, key);
     }
 
     @Test
@@ -42,5 +46,23 @@ class ContentSplitTest {
         assertEquals(0.5, out.get(1).splitKey());
         assertEquals(0.01, out.get(2).splitKey());
         assertEquals("a", out.get(0).source().relative(), "order and sources are kept");
+    }
+
+    @Test
+    void theManifestsHashesGroupWhenEveryPictureHasOne() {
+        RgbImage a = scene(120, 90, 1, 0.3, 3);
+        RgbImage b = scene(120, 90, 3, 2.1, 3);
+        // the pixels say a and b differ; the manifest says they are one picture, and c (a's pixels) another
+        List<TrainingData.Item> byManifest = ContentSplit.regroup(List.of(item("a", a, 0.9, "00000000000000ff"),
+                item("b", b, 0.05, "00000000000000fe"), item("c", a, 0.6, "ffffffffffff0000")));
+        assertEquals(0.05, byManifest.get(0).splitKey(), "a and b are within 1 bit in the manifest");
+        assertEquals(0.05, byManifest.get(1).splitKey());
+        assertEquals(0.6, byManifest.get(2).splitKey(), "c's manifest hash is far from a's, whatever its pixels");
+        // one picture without a hash: all hashes come from the pixels (the two conventions are not mixed)
+        List<TrainingData.Item> byPixels = ContentSplit.regroup(List.of(item("a", a, 0.9, "00000000000000ff"),
+                item("b", b, 0.05, "00000000000000fe"), item("c", a, 0.6, "")));
+        assertEquals(0.6, byPixels.get(0).splitKey(), "a groups with c, its copy");
+        assertEquals(0.05, byPixels.get(1).splitKey());
+        assertEquals(0.6, byPixels.get(2).splitKey());
     }
 }

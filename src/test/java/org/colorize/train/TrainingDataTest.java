@@ -128,6 +128,37 @@ class TrainingDataTest {
     }
 
     @Test
+    void withTheManifestsHashesTheSplitIsTheSameAtEveryCropSize(@TempDir Path tmp) throws Exception {
+        Path scenes = tmp.resolve("corpus/scenes");
+        SyntheticScenes.write(scenes, 12, 64, 48, 6);
+        List<String> lines = new ArrayList<>(List.of("path\tpackage\tlicense\tkind\tphash"));
+        try (var files = Files.list(scenes)) {
+            int i = 0;
+            for (Path f : files.sorted().toList()) {
+                // pictures 0 and 1 are one scene by their hashes (1 bit apart); the others far apart
+                long h = i == 0 ? 0xffL : i == 1 ? 0xfeL : new java.util.Random(i).nextLong();
+                String hash = String.format("%016x", h);
+                lines.add("scenes/" + f.getFileName() + "\tp\tGPL-2.0+\tscene\t" + hash);
+                i++;
+            }
+        }
+        Files.writeString(tmp.resolve("corpus/manifest.tsv"), String.join("\n", lines) + "\n");
+        TrainingData small = TrainingData.load(scenes, 8, 0.3, s -> { }, () -> false);
+        TrainingData large = TrainingData.load(scenes, 24, 0.3, s -> { }, () -> false);
+        assertEquals(names(small.validation()), names(large.validation()));
+        assertTrue(!small.validation().isEmpty() && !small.train().isEmpty());
+        for (TrainingData.Item it : small.train()) assertEquals(16, it.source().phash().length(), it.source().toString());
+        TrainingData.Item first = item(small, "scene-00.png");
+        TrainingData.Item second = item(small, "scene-01.png");
+        assertEquals(first.splitKey(), second.splitKey(), "pictures one bit apart in the manifest share a key");
+    }
+
+    private static TrainingData.Item item(TrainingData d, String name) {
+        return java.util.stream.Stream.concat(d.train().stream(), d.validation().stream())
+                .filter(it -> it.source().relative().endsWith(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void imagesAreCachedAtTwiceTheCropSize(@TempDir Path tmp) throws Exception {
         SyntheticScenes.write(tmp, 3, 200, 150, 8);
         TrainingData d = load(tmp, 32);
