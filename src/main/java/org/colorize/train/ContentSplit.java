@@ -2,6 +2,7 @@ package org.colorize.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.colorize.train.corpus.PerceptualHash;
 
 /**
  * Keeps look-alike images on the same side of the training/validation split. Each image gets a
@@ -32,7 +33,7 @@ final class ContentSplit {
     static List<TrainingData.Item> regroup(List<TrainingData.Item> items) {
         double[] splitKeys = items.stream().mapToDouble(TrainingData.Item::splitKey).toArray();
         double[] keys = items.stream().allMatch(it -> !it.source().phash().isEmpty())
-                ? groupKeys(items.stream().mapToLong(it -> Long.parseUnsignedLong(it.source().phash(), 16)).toArray(), splitKeys)
+                ? groupKeys(items.stream().mapToLong(it -> PerceptualHash.parseHex(it.source().phash())).toArray(), splitKeys)
                 : groupKeys(items.stream().map(TrainingData.Item::image).toList(), splitKeys);
         List<TrainingData.Item> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {

@@ -30,6 +30,7 @@ import org.colorize.color.Lab;
 import org.colorize.color.SrgbTransfer;
 import org.colorize.io.DecodedImage;
 import org.colorize.io.ImageDecoder;
+import org.colorize.train.corpus.PerceptualHash;
 
 /**
  * The color images of a training run, decoded once and kept in memory at a reduced size, split
@@ -275,7 +276,7 @@ public final class TrainingData {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] cols = line.split("\t", -1);
             if (path >= cols.length) continue;
-            String[] value = {col(cols, license), col(cols, pkg), col(cols, kind), col(cols, phash)};
+            String[] value = {col(cols, license), col(cols, pkg), col(cols, kind), hash(col(cols, phash))};
             Path p = Path.of(cols[path].trim());
             if (p.isAbsolute()) {
                 out.put(p.normalize(), value);
@@ -285,6 +286,16 @@ public final class TrainingData {
             }
         }
         return out;
+    }
+
+    /** A manifest's picture hash as written, or empty when it is not one (then the split hashes the pixels). */
+    private static String hash(String hex) {
+        try {
+            if (!hex.isEmpty()) PerceptualHash.parseHex(hex);
+            return hex;
+        } catch (NumberFormatException e) {
+            return "";
+        }
     }
 
     private static String col(String[] cols, int i) {
