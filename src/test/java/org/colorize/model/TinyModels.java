@@ -62,7 +62,7 @@ public final class TinyModels {
     public static synchronized Path root() {
         if (root == null) {
             try {
-                root = Files.createTempDirectory("colorize-tiny-models");
+                root = org.colorize.testing.SharedTempRoot.create("colorize-tiny-models");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

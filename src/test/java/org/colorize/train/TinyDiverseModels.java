@@ -21,7 +21,7 @@ public final class TinyDiverseModels {
     public static synchronized Path root() {
         if (root != null) return root;
         try {
-            Path dir = Files.createTempDirectory("tiny-diverse");
+            Path dir = org.colorize.testing.SharedTempRoot.create("tiny-diverse");
             JsonObject data = new JsonObject();
             data.addProperty("description", "synthetic ramps (test)");
             for (String method : new String[] {"gan", "vae"}) {

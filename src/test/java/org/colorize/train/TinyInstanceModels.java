@@ -34,7 +34,7 @@ public final class TinyInstanceModels {
     public static synchronized Path root() {
         if (root != null) return root;
         try {
-            Path r = Files.createTempDirectory("colorize-tiny-instances");
+            Path r = org.colorize.testing.SharedTempRoot.create("colorize-tiny-instances");
             Siggraph17Config cfg = Siggraph17Config.regression(1.0 / 16, 1);
             Map<String, Tensor> weights = randomWeights(cfg);
             try {
