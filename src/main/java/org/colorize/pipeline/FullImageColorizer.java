@@ -180,7 +180,7 @@ public class FullImageColorizer implements Colorizer {
     static ColorizeException noHints(ChromaPredictor model) {
         return new ColorizeException("Model " + model.card().name() + " takes no color hints (its card has no "
                 + org.colorize.nn.HintInputs.AB + " input); colorize without hints or choose a model with hint inputs"
-                + " (the default colorize-semantic has them).");
+                + " (the default colorize-semantic-clean and colorize-semantic have them).");
     }
 
     /** Seconds spent per stage so far. */

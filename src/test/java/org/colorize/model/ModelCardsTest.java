@@ -106,8 +106,11 @@ class ModelCardsTest {
 
     @Test
     void theShippedCardsAreSchemaTwoWithRelativePathsOnly() throws Exception {
-        ModelCard semantic = ModelCards.read(MODELS.resolve("colorize-semantic"));
-        assertTrue(semantic.isDefault(), "the semantic model is the default");
+        ModelCard semantic = ModelCards.read(MODELS.resolve("colorize-semantic-clean"));
+        assertTrue(semantic.isDefault(), "the semantic model trained on the split alone is the default");
+        ModelCard previous = ModelCards.read(MODELS.resolve("colorize-semantic"));
+        assertFalse(previous.isDefault(), "one default only");
+        assertEquals(semantic.main().signature().inputs(), previous.main().signature().inputs(), "the same inputs as the previous default");
         assertEquals("semantic", semantic.kind());
         assertEquals(128, semantic.inputSize());
         assertEquals(List.of("l", "feat_s8", "feat_s16", "hint_ab", "hint_mask", "global_hint"),
