@@ -1,14 +1,17 @@
 package org.colorize.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.colorize.CommandLineArgs;
 import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
 import org.colorize.train.Trainer;
+import org.colorize.train.TrainingData;
 import org.colorize.train.TrainingListener;
 import org.colorize.train.Validation;
 
@@ -25,6 +28,7 @@ final class TrainCommand {
             "                      [--seed N] [--threads N] [--inter-op N] [--max-minutes M] [--overwrite]",
             "                      [--kinds K,K] [--val-fraction F] [--features none|global|hypercolumns|both]",
             "                      [--hints] [--init MODEL]",
+            "       colorize train --data DIR [--kinds K,K] [--val-fraction F] [--size S] --list-validation",
             "",
             "Trains a SIGGRAPH17 U-Net to predict the colors (Lab ab) of the images in DIR (searched",
             "recursively: jpg, png, tif, bmp) from their lightness, and exports it to models/NAME",
@@ -50,10 +54,15 @@ final class TrainCommand {
             "                       with simulated users (the default model's; see README, Color hints)",
             "  --init MODEL         start a new run from MODEL's weights (by name; the others start as initialized)",
             "",
+            "  --list-validation    print the images such a run holds out (paths relative to DIR, one a",
+            "                       line) and train nothing: the pictures to score a model on whole images",
+            "",
             "Subfolders with their own manifest.tsv (the corpus's eval/ set) are never trained on.",
             "",
             "Ctrl-C saves a checkpoint (rerun with --resume). Progress goes to stderr, a CSV log to",
             "the checkpoint folder. Set TF_ENABLE_ONEDNN_OPTS=1 before Java starts (./colorize does).");
+
+    static final String LIST_VALIDATION = "list-validation";
 
     private TrainCommand() {
     }
@@ -63,6 +72,7 @@ final class TrainCommand {
             out.println(USAGE);
             return 0;
         }
+        if (List.of(args).contains("--" + LIST_VALIDATION)) return listValidation(args, out, err);
         Map<String, String> values = new LinkedHashMap<>();
         try {
             List<String> valued = TrainOptions.KEYS.stream().filter(k -> !TrainOptions.FLAGS.contains(k)).toList();
@@ -96,6 +106,40 @@ final class TrainCommand {
             bar.end();
             err.println("colorize train: training failed (" + e + "); the last checkpoint is intact, rerun with --resume");
             e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /**
+     * {@code --list-validation}: the held-out images of the split that {@code --data}, {@code --kinds},
+     * {@code --val-fraction} and {@code --size} give a training run, by the trainer's own loading and
+     * split; nothing is trained or written.
+     */
+    private static int listValidation(String[] args, PrintStream out, PrintStream err) {
+        Path data;
+        double fraction;
+        int size;
+        Set<String> kinds;
+        try {
+            CommandLineArgs a = CommandLineArgs.spec().values(TrainOptions.DATA, TrainOptions.KINDS, TrainOptions.VAL_FRACTION,
+                    TrainOptions.SIZE).flags(LIST_VALIDATION).noPositionals().parse(args);
+            String folder = a.value(TrainOptions.DATA, "");
+            if (folder.isBlank()) throw new IllegalArgumentException("no data folder given (--data DIR)");
+            data = Path.of(folder);
+            fraction = Double.parseDouble(a.value(TrainOptions.VAL_FRACTION, Double.toString(TrainOptions.DEFAULT_VAL_FRACTION)));
+            if (!(fraction > 0 && fraction < 0.5)) throw new IllegalArgumentException("val-fraction must be in (0, 0.5), was " + fraction);
+            size = a.intValue(TrainOptions.SIZE, TrainOptions.DEFAULT_SIZE);
+            if (size < 16 || size > 1024) throw new IllegalArgumentException("size must be in 16..1024, was " + size);
+            kinds = TrainOptions.kinds(a.value(TrainOptions.KINDS, null));
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        try {
+            TrainingData d = TrainingData.load(data, size, fraction, kinds, err::println, () -> false);
+            d.validation().stream().map(item -> item.source().relative()).sorted().forEach(out::println);
+            return 0;
+        } catch (TrainException e) {
+            err.println("colorize train: " + e.getMessage());
             return 1;
         }
     }

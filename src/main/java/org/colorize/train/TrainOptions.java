@@ -237,7 +237,8 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
                 .replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
     }
 
-    private static Set<String> kinds(String v) {
+    /** {@code --kinds}: a comma-separated list of manifest kinds, lower-cased; empty for null (every kind). */
+    public static Set<String> kinds(String v) {
         Set<String> out = new LinkedHashSet<>();
         if (v == null) return out;
         for (String k : v.split(",")) {
