@@ -1,12 +1,10 @@
 package org.colorize.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.colorize.CommandLineArgs;
 import org.colorize.TrainException;
 import org.colorize.train.TrainOptions;
@@ -116,26 +114,16 @@ final class TrainCommand {
      * split; nothing is trained or written.
      */
     private static int listValidation(String[] args, PrintStream out, PrintStream err) {
-        Path data;
-        double fraction;
-        int size;
-        Set<String> kinds;
+        TrainOptions.Split split;
         try {
-            CommandLineArgs a = CommandLineArgs.spec().values(TrainOptions.DATA, TrainOptions.KINDS, TrainOptions.VAL_FRACTION,
-                    TrainOptions.SIZE).flags(LIST_VALIDATION).noPositionals().parse(args);
-            String folder = a.value(TrainOptions.DATA, "");
-            if (folder.isBlank()) throw new IllegalArgumentException("no data folder given (--data DIR)");
-            data = Path.of(folder);
-            fraction = Double.parseDouble(a.value(TrainOptions.VAL_FRACTION, Double.toString(TrainOptions.DEFAULT_VAL_FRACTION)));
-            if (!(fraction > 0 && fraction < 0.5)) throw new IllegalArgumentException("val-fraction must be in (0, 0.5), was " + fraction);
-            size = a.intValue(TrainOptions.SIZE, TrainOptions.DEFAULT_SIZE);
-            if (size < 16 || size > 1024) throw new IllegalArgumentException("size must be in 16..1024, was " + size);
-            kinds = TrainOptions.kinds(a.value(TrainOptions.KINDS, null));
+            split = TrainOptions.Split.fromMap(CommandLineArgs.spec().values(TrainOptions.DATA, TrainOptions.KINDS,
+                    TrainOptions.VAL_FRACTION, TrainOptions.SIZE).flags(LIST_VALIDATION).noPositionals().parse(args).asMap());
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
         try {
-            TrainingData d = TrainingData.load(data, size, fraction, kinds, err::println, () -> false);
+            TrainingData d = TrainingData.load(split.data(), split.size(), split.valFraction(), split.kinds(), err::println,
+                    () -> false);
             d.validation().stream().map(item -> item.source().relative()).sorted().forEach(out::println);
             return 0;
         } catch (TrainException e) {

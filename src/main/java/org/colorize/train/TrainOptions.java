@@ -98,8 +98,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
             throw new IllegalArgumentException("out must name a model folder such as models/my-model, was '" + out + "'");
         }
         check(steps >= 1 && steps <= 100_000_000, STEPS, "an integer >= 1", steps);
-        check(size >= 16 && size <= 1024 && size % Siggraph17Net.SIZE_MULTIPLE == 0, SIZE,
-                "a multiple of 8 in 16..1024 (the classes head needs a multiple of 4 at 1/4 too)", size);
+        checkSize(size);
         check(width >= 1.0 / 64 && width <= 2, WIDTH, "in 1/64..2", width);
         check(batch >= 1 && batch <= 1024, BATCH, "in 1..1024", batch);
         check(lr > 0 && lr < 1, LR, "in (0, 1)", lr);
@@ -108,12 +107,42 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
         check(threads >= 0 && threads <= 1024, THREADS, "in 0..1024 (0: one per core)", threads);
         check(interOp >= 1 && interOp <= 64, INTER_OP, "in 1..64", interOp);
         check(maxMinutes >= 0, MAX_MINUTES, ">= 0 (0: no limit)", maxMinutes);
-        check(valFraction > 0 && valFraction < 0.5, VAL_FRACTION, "in (0, 0.5)", valFraction);
+        checkValFraction(valFraction);
         if (head == null || schedule == null) throw new IllegalArgumentException("head and schedule must be given");
         if (features == null) features = SemanticFusion.Mode.NONE;
         if (hints && features == SemanticFusion.Mode.NONE) {
             throw new IllegalArgumentException(HINTS + " needs --features (hints are inputs of the semantic network)");
         }
+    }
+
+    /**
+     * What decides which images a run holds out: the data folder, the kinds, the validation share and
+     * the size the images are decoded for (the look-alike hashes come from the decoded images when the
+     * folder has no manifest). Checked as the trainer's options are.
+     */
+    public record Split(Path data, int size, double valFraction, Set<String> kinds) {
+        public Split {
+            kinds = Set.copyOf(kinds);
+            if (data == null) throw new IllegalArgumentException("no data folder given (--data DIR)");
+            checkSize(size);
+            checkValFraction(valFraction);
+        }
+
+        /** From {@value #DATA}, {@value #SIZE}, {@value #VAL_FRACTION} and {@value #KINDS}, with the trainer's defaults. */
+        public static Split fromMap(Map<String, String> values) {
+            String data = values.get(DATA);
+            return new Split(data == null || data.isBlank() ? null : Paths.get(data), integer(values, SIZE, DEFAULT_SIZE),
+                    number(values, VAL_FRACTION, DEFAULT_VAL_FRACTION), TrainOptions.kinds(values.get(KINDS)));
+        }
+    }
+
+    private static void checkSize(int size) {
+        check(size >= 16 && size <= 1024 && size % Siggraph17Net.SIZE_MULTIPLE == 0, SIZE,
+                "a multiple of 8 in 16..1024 (the classes head needs a multiple of 4 at 1/4 too)", size);
+    }
+
+    private static void checkValFraction(double valFraction) {
+        check(valFraction > 0 && valFraction < 0.5, VAL_FRACTION, "in (0, 0.5)", valFraction);
     }
 
     private static void check(boolean ok, String key, String range, Object value) {
@@ -237,8 +266,7 @@ public record TrainOptions(Path data, Path out, int steps, int size, double widt
                 .replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
     }
 
-    /** {@code --kinds}: a comma-separated list of manifest kinds, lower-cased; empty for null (every kind). */
-    public static Set<String> kinds(String v) {
+    private static Set<String> kinds(String v) {
         Set<String> out = new LinkedHashSet<>();
         if (v == null) return out;
         for (String k : v.split(",")) {

@@ -104,7 +104,9 @@ class TrainCommandTest {
         Path root = data.getParent();
         assertEquals(0, run("train", "--data", root.toString(), "--val-fraction", "0.3", "--list-validation"), err());
         assertEquals(expected, cli.out().lines().toList());
-        assertTrue(Files.list(tmp).allMatch(p -> p.equals(root)), "nothing written beside the data");
+        try (var beside = Files.list(tmp)) {
+            assertTrue(beside.allMatch(p -> p.equals(root)), "nothing written beside the data");
+        }
         cli.reset();
         assertEquals(2, run("train", "--data", root.toString(), "--val-fraction", "0.7", "--list-validation"));
         assertTrue(err().startsWith("colorize train: val-fraction must be in (0, 0.5)"), err());
