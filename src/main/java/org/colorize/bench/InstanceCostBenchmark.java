@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.colorize.CommandLineArgs;
 import org.colorize.detect.Box;
+import org.colorize.detect.FixedBoxes;
 import org.colorize.eval.MakeGray;
 import org.colorize.ij.ImagePlusAdapter;
 import org.colorize.image.SourceImage;
@@ -125,7 +126,7 @@ public final class InstanceCostBenchmark {
         cases.add(base.withBoxes(null, 8));
         for (int k : INSTANCES) {
             List<Box> boxes = tiles(k, w, h);
-            cases.add(base.withBoxes(img -> boxes, 8));
+            cases.add(base.withBoxes(FixedBoxes.of(boxes, k + " given boxes"), 8));
         }
         for (int r = 0; r < WARMUP; r++) for (InstanceAwareColorizer c : cases) c.colorize(source, options, ColorizeContext.defaults());
         double[][] whole = new double[cases.size()][rounds];

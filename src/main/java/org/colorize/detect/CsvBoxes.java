@@ -82,11 +82,6 @@ public final class CsvBoxes implements FixedBoxes {
     }
 
     @Override
-    public List<Box> boxes(GrayPlane image) {
-        return Boxes.clip(boxes, image.width(), image.height());
-    }
-
-    @Override
     public String toString() {
         return "boxes from " + origin;
     }

@@ -109,11 +109,6 @@ public final class RoiBoxes implements FixedBoxes {
     }
 
     @Override
-    public List<Box> boxes(GrayPlane image) {
-        return Boxes.clip(boxes, image.width(), image.height());
-    }
-
-    @Override
     public String toString() {
         return origin;
     }

@@ -70,15 +70,15 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
                     + " beside saved_model.pb); the model is incomplete. Copy the whole model folder again.");
         }
         Device device = TensorFlowRuntime.device(deviceChoice);
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(folder)
-                .optEngine(TensorFlowRuntime.ENGINE)
-                .optDevice(device)
-                .optTranslator(new NoopTranslator())
-                .build();
         ZooModel<NDList, NDList> zoo;
-        try {
+        try (FrozenSavedModel serving = FrozenSavedModel.of(folder)) {
+            Criteria<NDList, NDList> criteria = Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optModelPath(serving.folder())
+                    .optEngine(TensorFlowRuntime.ENGINE)
+                    .optDevice(device)
+                    .optTranslator(new NoopTranslator())
+                    .build();
             zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
         } catch (Exception e) { // ModelNotFoundException, MalformedModelException, IOException, RuntimeException
             if (!Files.isRegularFile(variables.resolve("variables.index"))) {

@@ -47,10 +47,11 @@ public final class NamedInputsModel implements AutoCloseable {
             throw new ColorizeException("Model folder " + folder + " has no saved_model.pb: it is not a TensorFlow SavedModel.");
         }
         Device device = TensorFlowRuntime.device(choice);
-        Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class).optModelPath(folder)
-                .optEngine(TensorFlowRuntime.ENGINE).optDevice(device).optTranslator(new NoopTranslator()).build();
         ZooModel<NDList, NDList> zoo;
-        try {
+        try (FrozenSavedModel serving = FrozenSavedModel.of(folder)) {
+            Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+                    .optModelPath(serving.folder()).optEngine(TensorFlowRuntime.ENGINE).optDevice(device)
+                    .optTranslator(new NoopTranslator()).build();
             zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
         } catch (Exception e) {
             throw new ColorizeException("Cannot load the SavedModel in " + folder + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.colorize.nn;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
@@ -16,13 +17,12 @@ import org.tensorflow.types.family.TFloating;
  * instance's features ({@code fusion/POINT/instance/…}) and another one from F
  * ({@code fusion/POINT/bg/…});</li>
  * <li>instance maps and features are resized (bilinear) into their box at this scale and zero-padded
- * to full size, by the matrices of {@link FusionGeometry};</li>
- * <li>the background map gets {@link #OUTSIDE_BOXES} added outside the union of the boxes (a pixel
- * outside every box is exactly F); an instance's map outside its own box is, by
- * {@link FusionConfig#outsideBox()}, either excluded ({@link #OUTSIDE_BOXES} subtracted: the instance
- * never weighs in there; this project's training) or 0, as the paper's zero padding leaves it (an
- * imported InstColorization checkpoint);</li>
- * <li>a softmax across the K + 1 maps per pixel gives weights summing to 1; output = Σ weight · features.</li>
+ * to full size, by the matrices of {@link FusionGeometry} (as one tensor: the map is one more channel);</li>
+ * <li>an instance's map outside its own box is, by {@link FusionConfig#outsideBox()}, either excluded
+ * ({@link #OUTSIDE_BOXES} subtracted: the instance never weighs in there; this project's training) or 0,
+ * as the paper's zero padding leaves it (an imported InstColorization checkpoint);</li>
+ * <li>a softmax across the K + 1 maps per pixel gives weights summing to 1; output = Σ weight · features,
+ * and exactly F outside the union of the boxes ({@link #blend}).</li>
  * </ol>
  * With {@link FusionConfig#rectifiedInstanceUp()} the instance features at the three upsampling
  * points are rectified first, as InstColorization's in-place ReLU leaves them.
@@ -92,26 +92,51 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Operand<T> bgMap = weightNet(store, name + "/bg", features, config, BACKGROUND_INITIAL_LOGIT);
         Operand<T> r = rows.get(point.stride());
         Operand<T> c = tiledCols.computeIfAbsent(point.stride(), s -> tileColumns(store.tf(SCOPE + "/cols_s" + s), cols.get(s)));
-        Operand<T> warpedFeatures = warp(tf, inst, r, c);
-        Operand<T> warpedMap = warp(tf, instMap, r, c);
+        // features and map resampled together: one warp of C + 1 channels costs half of two (per-op time dominates here)
+        int ch = (int) inst.shape().size(3);
+        Operand<T> warped = warp(tf, tf.concat(List.of(inst, instMap), tf.constant(3)), r, c);
+        Operand<T> warpedFeatures = tf.stridedSlice(warped, Indices.all(), Indices.all(), Indices.all(), Indices.slice(0, ch));
+        Operand<T> warpedMap = tf.stridedSlice(warped, Indices.all(), Indices.all(), Indices.all(), Indices.sliceFrom(ch));
         Operand<T> instLogits = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED
                 ? tf.math.add(warpedMap, boxOffsets.instance())
                 : warpedMap; // zero-padded outside the box, as warp leaves it
-        Operand<T> bgLogits = tf.math.add(bgMap, boxOffsets.background());
-        Operand<T> logits = tf.concat(List.of(bgLogits, instLogits), tf.constant(0));
-        Operand<T> weights = softmaxOverInstances(tf, logits);
-        Operand<T> all = tf.concat(List.of(features, warpedFeatures), tf.constant(0));
-        return tf.reduceSum(tf.math.mul(weights, all), tf.constant(new int[] {0}),
-                org.tensorflow.op.core.ReduceSum.keepDims(true));
+        // excluded instances are already exactly 0 outside their own box; zero logits outside it must be kept off the
+        // background outside every box; a rectified background map needs no floor
+        return blend(tf, store, features, bgMap, instLogits, warpedFeatures,
+                config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED ? null : boxOffsets.union(), config.hiddenConvs() == 0);
     }
 
     /**
-     * The logit offsets the boxes give at one stride, made once per stride (they depend only on the
-     * geometry): {@code instance} [K, n, n, 1] is −{@link #OUTSIDE_BOXES} outside each instance's own
-     * box and 0 inside; {@code background} [1, n, n, 1] is +{@link #OUTSIDE_BOXES} outside the union
-     * of the boxes and 0 inside.
+     * The softmax blend over background and instances, written so that few ops wait on the full
+     * image: output = F + Σ_k w_k (I_k − F) with w_k = e_k / (e_bg + Σ_j e_j), where the instances'
+     * e_k = exp(logit_k) · (inside the union of the boxes) and their sums Σ e_k, Σ e_k I_k come from
+     * the instance side only, which runs beside the full-image net. Outside every box Σ e = 0 and the
+     * output is F exactly ({@code insideUnion} null: the instance logits already make it so). Logits are capped at ±{@value #MAX_LOGIT} instead of shifted by their
+     * maximum: e^60 leaves room for the sums in float32, and a cap changes the weights only where one
+     * weight is already within e^−60 of 1 (the published maps are rectified, 0 and up).
      */
-    record BoxOffsets<T extends TFloating>(Operand<T> instance, Operand<T> background) {
+    static <T extends TFloating> Operand<T> blend(Ops tf, ParameterStore<T> store, Operand<T> features, Operand<T> bgMap,
+            Operand<T> instLogits, Operand<T> instFeatures, Operand<T> insideUnion, boolean signedBackground) {
+        Operand<T> cap = store.scalar(MAX_LOGIT);
+        Operand<T> e = tf.math.exp(tf.math.minimum(instLogits, cap));
+        if (insideUnion != null) e = tf.math.mul(e, insideUnion);
+        org.tensorflow.op.core.ReduceSum.Options keep = org.tensorflow.op.core.ReduceSum.keepDims(true);
+        Operand<T> sumE = tf.reduceSum(e, tf.constant(new int[] {0}), keep);
+        Operand<T> sumEI = tf.reduceSum(tf.math.mul(e, instFeatures), tf.constant(new int[] {0}), keep);
+        Operand<T> eBg = tf.math.exp(tf.math.minimum(signedBackground ? tf.math.maximum(bgMap, tf.math.neg(cap)) : bgMap, cap));
+        Operand<T> shift = tf.math.div(tf.math.sub(sumEI, tf.math.mul(sumE, features)), tf.math.add(eBg, sumE));
+        return tf.math.add(features, shift);
+    }
+
+    /** See {@link #blend}. */
+    static final double MAX_LOGIT = 60;
+
+    /**
+     * What the boxes give at one stride, made once per stride (they depend only on the geometry):
+     * {@code instance} [K, n, n, 1] is −{@link #OUTSIDE_BOXES} outside each instance's own box and 0
+     * inside; {@code union} [1, n, n, 1] is 1 inside the union of the boxes and 0 outside.
+     */
+    record BoxOffsets<T extends TFloating>(Operand<T> instance, Operand<T> union) {
         static <T extends TFloating> BoxOffsets<T> of(ParameterStore<T> store, int stride, Operand<T> r, Operand<T> c) {
             Ops tf = store.tf(SCOPE + "/boxes_s" + stride);
             // inside[k, i, j] = (row i in box k) · (column j in box k): in-box rows of R sum to 1, others to 0
@@ -125,17 +150,8 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
             Operand<T> zero = tf.zeros(tf.constant(new long[] {1, r.shape().size(1), c.shape().size(1), 1}), store.dtype());
             Operand<T> union = tf.reduceMax(tf.concat(List.of(zero, inside), tf.constant(0)), tf.constant(new int[] {0}),
                     org.tensorflow.op.core.ReduceMax.keepDims(true));
-            return new BoxOffsets<>(tf.math.mul(tf.math.sub(one, inside), tf.math.neg(big)), tf.math.mul(tf.math.sub(one, union), big));
+            return new BoxOffsets<>(tf.math.mul(tf.math.sub(one, inside), tf.math.neg(big)), union);
         }
-    }
-
-    /** Softmax over axis 0 (background and the K instances), stable: the max is subtracted first. */
-    static <T extends TFloating> Operand<T> softmaxOverInstances(Ops tf, Operand<T> logits) {
-        Operand<T> max = tf.stopGradient(tf.reduceMax(logits, tf.constant(new int[] {0}),
-                org.tensorflow.op.core.ReduceMax.keepDims(true)));
-        Operand<T> e = tf.math.exp(tf.math.sub(logits, max));
-        Operand<T> sum = tf.reduceSum(e, tf.constant(new int[] {0}), org.tensorflow.op.core.ReduceSum.keepDims(true));
-        return tf.math.div(e, sum);
     }
 
     /**

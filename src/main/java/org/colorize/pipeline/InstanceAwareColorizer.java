@@ -10,6 +10,7 @@ import org.colorize.ColorizeException;
 import org.colorize.detect.Box;
 import org.colorize.detect.BoxSource;
 import org.colorize.detect.Boxes;
+import org.colorize.detect.FixedBoxes;
 import org.colorize.detect.GrayPlane;
 import org.colorize.image.AbUpsampler;
 import org.colorize.image.ColorOutput;
@@ -113,12 +114,12 @@ public final class InstanceAwareColorizer implements Colorizer {
             progress.progress(where + "reading L", (i - 1.0) / planes);
             float[] small = NetworkInput.lightness(plane, size, workers);
             List<Box> found = List.of();
-            float[] full = null;
             if (boxes != null) {
-                full = fullPlane(plane);
                 progress.progress(where + "finding boxes", (i - 0.9) / planes);
-                found = Boxes.largest(Boxes.clip(boxes.boxes(GrayPlane.ofLightness(gray.width(), gray.height(), full)),
-                        gray.width(), gray.height()), maxBoxes);
+                // boxes from a file or the ROI Manager need no pixels: the plane is read only where crops need it
+                List<Box> given = boxes instanceof FixedBoxes fixed ? fixed.all()
+                        : boxes.boxes(GrayPlane.ofLightness(gray.width(), gray.height(), fullPlane(plane)));
+                found = Boxes.largest(Boxes.clip(given, gray.width(), gray.height()), maxBoxes);
             }
             used.add(found);
             prepare += seconds(t);
@@ -130,7 +131,7 @@ public final class InstanceAwareColorizer implements Colorizer {
                 warnings.add((planes == 1 ? "" : "Slice " + i + ": ") + "No boxes found: this is the full-image result.");
                 ab = plain.predict(LightnessBatch.of(size, List.of(small)), Double.NaN).get(0);
             } else {
-                ab = fusedAb(fusedModel(card, plain, options), small, full, gray.width(), gray.height(), found, size, cropSize);
+                ab = fusedAb(fusedModel(card, plain, options), small, plane, found, size, cropSize);
             }
             network += seconds(t);
             cancel.check();
@@ -159,15 +160,11 @@ public final class InstanceAwareColorizer implements Colorizer {
     }
 
     /** Runs the fused graph on one plane: L at S², the crops at the crop size, the geometry of the boxes. */
-    static AbField fusedAb(NamedInputsModel model, float[] small, float[] full, int width, int height, List<Box> boxes, int size,
-            int cropSize) throws ColorizeException {
+    static AbField fusedAb(NamedInputsModel model, float[] small, LightnessPlane plane, List<Box> boxes, int size, int cropSize)
+            throws ColorizeException {
         int k = boxes.size();
-        float[] crops = new float[k * cropSize * cropSize];
-        for (int j = 0; j < k; j++) {
-            System.arraycopy(InstanceCrops.crop(full, width, height, boxes.get(j), cropSize), 0, crops, j * cropSize * cropSize,
-                    cropSize * cropSize);
-        }
-        FusionGeometry.Inputs geo = FusionGeometry.inputs(InstanceCrops.onNetwork(boxes, width, height, size), size, cropSize);
+        float[] crops = InstanceCrops.crops(plane, boxes, cropSize);
+        FusionGeometry.Inputs geo = FusionGeometry.inputs(InstanceCrops.onNetwork(boxes, plane.width(), plane.height(), size), size, cropSize);
         Map<String, NamedInputsModel.Input> in = new LinkedHashMap<>();
         in.put("l", new NamedInputsModel.Input(new long[] {1, size, size, 1}, small));
         in.put(InstanceAwareNet.CROPS, new NamedInputsModel.Input(new long[] {k, cropSize, cropSize, 1}, crops));

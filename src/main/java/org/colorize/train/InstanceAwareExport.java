@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.colorize.nn.FusionConfig;
 import org.colorize.nn.InstanceAwareNet;
+import org.colorize.nn.InstanceFusion;
 import org.colorize.nn.ParameterStore;
 import org.colorize.nn.SavedModelExport;
 import org.colorize.nn.Siggraph17Config;
@@ -51,21 +52,145 @@ final class InstanceAwareExport {
             exportGraph(inst, instance, store -> plain(store, cfg));
             move(inst, modelDir.resolve(INSTANCE_FOLDER));
             Path fused = tmp.resolve("fusion");
-            exportGraph(fused, weights, store -> {
-                Placeholder<TFloat32> l = store.tf().withName(SavedModelExport.INPUT)
-                        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, size, size, 1)));
-                InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(store.tf(), TFloat32.class, size, cropSize);
-                Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, cfg, fusion);
-                Signature.Builder sig = Signature.builder().key(SavedModelExport.SIGNATURE_KEY).input(SavedModelExport.INPUT, l)
-                        .input(InstanceAwareNet.CROPS, in.crops());
-                in.rows().forEach((s, op) -> sig.input(org.colorize.nn.FusionGeometry.Inputs.rowsName(s), op));
-                in.cols().forEach((s, op) -> sig.input(org.colorize.nn.FusionGeometry.Inputs.colsName(s), op));
-                return sig.output(SavedModelExport.OUTPUT_AB, out.ab()).build();
-            });
+            exportGraph(fused, weights, store -> fusedSignature(store, cfg, fusion, size, cropSize));
             move(fused, modelDir.resolve(FUSION_FOLDER));
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /**
+     * Re-exports the fused graph of the model in {@code modelDir} from its own weights with this
+     * version's graph code (no training): how an instance-aware model trained by this project gets a
+     * faster formulation of the same function. The new graph must give the old one's ab on random
+     * inputs with overlapping boxes (within {@value #REBUILD_TOLERANCE}) before it replaces
+     * {@value #FUSION_FOLDER}/; the card and the other two graphs stay as they are.
+     *
+     * @return the largest difference between the old and the new graph's ab
+     */
+    static double rebuildFusion(Path modelDir) throws IOException, org.colorize.ColorizeException {
+        org.colorize.model.ModelCard card = org.colorize.model.ModelCard.read(modelDir);
+        org.colorize.model.ModelComponent component = card.component(FUSION_FOLDER)
+                .orElseThrow(() -> new IllegalArgumentException(modelDir + " has no fusion component"));
+        if (!"instance-aware".equals(card.kind())) throw new IllegalArgumentException(modelDir + " is not an instance-aware model");
+        int size = component.signature().input(SavedModelExport.INPUT).orElseThrow().size();
+        int crop = component.signature().input(InstanceAwareNet.CROPS).orElseThrow().size();
+        double width = component.architecture().width().orElseThrow();
+        Path old = modelDir.resolve(FUSION_FOLDER);
+        Map<String, Tensor> weights = variables(old);
+        FusionConfig fusion = trainedFusionConfig(weights);
+        Siggraph17Config cfg = Siggraph17Config.regression(width, 1);
+        Path tmp = Files.createTempDirectory(modelDir, ".rebuild");
+        try {
+            Path fused = tmp.resolve(FUSION_FOLDER);
+            exportGraph(fused, weights, store -> fusedSignature(store, cfg, fusion, size, crop));
+            double diff = maxDifference(old, fused, size, crop);
+            if (!(diff <= REBUILD_TOLERANCE)) {
+                throw new IllegalStateException("the rebuilt fused graph differs from " + old + " by " + diff + " in ab; kept the old one");
+            }
+            Path previous = tmp.resolve("previous");
+            Files.move(old, previous);
+            Files.move(fused, old);
+            return diff;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** The largest |ab difference| of two fused graphs on one random image with two overlapping boxes. */
+    static double maxDifference(Path a, Path b, int size, int crop) {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<org.colorize.nn.FusionGeometry.NetBox> boxes = java.util.List.of(
+                new org.colorize.nn.FusionGeometry.NetBox(0.1 * size, 0.2 * size, 0.7 * size, 0.9 * size),
+                new org.colorize.nn.FusionGeometry.NetBox(0.4 * size, 0, size, 0.6 * size));
+        org.colorize.nn.FusionGeometry.Inputs g = org.colorize.nn.FusionGeometry.inputs(boxes, size, crop);
+        Map<String, TFloat32> feeds = new LinkedHashMap<>();
+        feeds.put(SavedModelExport.INPUT, uniform(random, Shape.of(1, size, size, 1)));
+        feeds.put(InstanceAwareNet.CROPS, uniform(random, Shape.of(boxes.size(), crop, crop, 1)));
+        for (int i = 0; i < org.colorize.nn.FusionGeometry.STRIDES.size(); i++) {
+            int s = org.colorize.nn.FusionGeometry.STRIDES.get(i);
+            Shape shape = Shape.of(boxes.size(), size / s, crop / s);
+            feeds.put(org.colorize.nn.FusionGeometry.Inputs.rowsName(s), TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(g.rows()[i])));
+            feeds.put(org.colorize.nn.FusionGeometry.Inputs.colsName(s), TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(g.cols()[i])));
+        }
+        float[] x = run(a, feeds);
+        float[] y = run(b, feeds);
+        double max = 0;
+        for (int i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i] - y[i]));
+        feeds.values().forEach(Tensor::close);
+        return max;
+    }
+
+    private static TFloat32 uniform(java.util.Random random, Shape shape) {
+        float[] v = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < v.length; i++) v[i] = 100 * random.nextFloat();
+        return TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(v));
+    }
+
+    private static float[] run(Path savedModel, Map<String, TFloat32> feeds) {
+        try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), "serve")) {
+            var sig = b.metaGraphDef().getSignatureDefMap().get(SavedModelExport.SIGNATURE_KEY);
+            Session.Runner r = b.session().runner();
+            feeds.forEach((name, t) -> r.feed(sig.getInputsMap().get(name).getName(), t));
+            r.fetch(sig.getOutputsMap().get(SavedModelExport.OUTPUT_AB).getName());
+            try (org.tensorflow.Result res = r.run()) {
+                TFloat32 ab = (TFloat32) res.get(0);
+                float[] v = new float[Math.toIntExact(ab.shape().size())];
+                ab.asRawTensor().data().asFloats().read(v);
+                return v;
+            }
+        }
+    }
+
+    /** ab units; float32 sums in another order differ by far less. */
+    static final double REBUILD_TOLERANCE = 1e-3;
+
+    /**
+     * This project's fusion ({@link FusionConfig#COLORIZE}) with the weight nets the variables show: as
+     * many hidden convs as {@code fusion/conv1_2/bg/} has convs before its last, of the width of its first.
+     */
+    static FusionConfig trainedFusionConfig(Map<String, Tensor> weights) {
+        String bg = InstanceFusion.SCOPE + "/" + org.colorize.nn.FusionPoint.CONV1_2.layerName() + "/bg/conv_";
+        int convs = 0;
+        while (weights.containsKey(bg + 2 * convs + "/weight")) convs++;
+        if (convs == 0) throw new IllegalArgumentException("no fusion weights (" + bg + "0/weight)");
+        int hidden = convs - 1;
+        int channels = hidden == 0 ? InstanceFusion.WEIGHT_NET_CHANNELS : (int) weights.get(bg + "0/weight").shape().size(3);
+        return new FusionConfig(channels, hidden, FusionConfig.OutsideBox.EXCLUDED, false);
+    }
+
+    static Map<String, Tensor> variables(Path savedModel) {
+        TfNatives.load();
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), "serve")) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            b.graph().operations().forEachRemaining(op -> {
+                if (op.type().equals("VariableV2")) names.add(op.name());
+            });
+            for (String n : names) {
+                try (org.tensorflow.Result r = b.session().runner().fetch(n).run()) {
+                    // a copy: the fetched tensor may alias the variable's buffer, which dies with the session
+                    TFloat32 t = (TFloat32) r.get(0);
+                    float[] v = new float[Math.toIntExact(t.shape().size())];
+                    t.asRawTensor().data().asFloats().read(v);
+                    values.put(n, TFloat32.tensorOf(t.shape(), org.tensorflow.ndarray.buffer.DataBuffers.of(v)));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Signature fusedSignature(ParameterStore<TFloat32> store, Siggraph17Config cfg, FusionConfig fusion, int size,
+            int cropSize) {
+        Placeholder<TFloat32> l = store.tf().withName(SavedModelExport.INPUT)
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, size, size, 1)));
+        InstanceAwareNet.Inputs<TFloat32> in = InstanceAwareNet.placeholders(store.tf(), TFloat32.class, size, cropSize);
+        Siggraph17Net.Outputs<TFloat32> out = InstanceAwareNet.build(store, l, in.crops(), in, cfg, fusion);
+        Signature.Builder sig = Signature.builder().key(SavedModelExport.SIGNATURE_KEY).input(SavedModelExport.INPUT, l)
+                .input(InstanceAwareNet.CROPS, in.crops());
+        in.rows().forEach((s, op) -> sig.input(org.colorize.nn.FusionGeometry.Inputs.rowsName(s), op));
+        in.cols().forEach((s, op) -> sig.input(org.colorize.nn.FusionGeometry.Inputs.colsName(s), op));
+        return sig.output(SavedModelExport.OUTPUT_AB, out.ab()).build();
     }
 
     private static Signature plain(ParameterStore<TFloat32> store, Siggraph17Config cfg) {

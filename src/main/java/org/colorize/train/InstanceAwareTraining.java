@@ -43,7 +43,8 @@ import org.tensorflow.Tensor;
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
  *     [--crop 32] [--seconds 240,240,300] [--scenes 1000] [--composites 400] [--nets MODEL]
- *     [--weight-nets published|one-hidden|lean]</pre>
+ *     [--weight-nets published|one-hidden|lean]
+ * java -cp … org.colorize.train.InstanceAwareTraining --rebuild-fusion models/instance-aware</pre>
  *
  * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
  * fusion stage runs (its seconds are the third of {@code --seconds}): how a changed fusion module is
@@ -59,7 +60,14 @@ public final class InstanceAwareTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
-                "scenes", "composites", "seed", "nets", "weight-nets").noPositionals().parse(args);
+                "scenes", "composites", "seed", "nets", "weight-nets", "rebuild-fusion").noPositionals().parse(args);
+        if (a.has("rebuild-fusion")) {
+            Path model = Paths.get(a.value("rebuild-fusion", ""));
+            double diff = InstanceAwareExport.rebuildFusion(model);
+            System.out.printf(java.util.Locale.ROOT, "rebuilt %s/%s from its own weights; ab within %.2e of the old graph%n", model,
+                    InstanceAwareExport.FUSION_FOLDER, diff);
+            return;
+        }
         Path corpus = Paths.get(a.value("corpus", "corpus"));
         Path out = Paths.get(a.value("out", "models/instance-aware"));
         Path init = Paths.get(a.value("init", "models/colorize-default"));

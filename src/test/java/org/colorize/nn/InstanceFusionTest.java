@@ -62,9 +62,31 @@ class InstanceFusionTest {
     @Test
     void weightsSumToOne() {
         try (var f = TfFixture.training(TFloat64.class)) {
-            var logits = f.tf.constant(Shape.of(3, 2, 2, 1), DataBuffers.of(f.randn(12, 30)));
-            double[] w = run(f, InstanceFusion.softmaxOverInstances(f.tf, logits));
-            for (int p = 0; p < 4; p++) assertEquals(1, w[p] + w[4 + p] + w[8 + p], 1e-12);
+            // one-hot features (background [1, 0, 0], instance 1 [0, 1, 0], instance 2 [0, 0, 1]) make the blend's output
+            // its weights; logits from the Gaussian, the signed background map capped as the lean variant's
+            double[] logits = f.randn(12, 10);
+            logits[0] = 500; // beyond the cap: still finite weights that sum to 1, the background's ≈ 1
+            logits[1] = -500;
+            double[] full = new double[4 * 3];
+            double[] inst = new double[2 * 4 * 3];
+            for (int p = 0; p < 4; p++) {
+                full[p * 3] = 1;
+                inst[p * 3 + 1] = 1;
+                inst[(4 + p) * 3 + 2] = 1;
+            }
+            var y = InstanceFusion.blend(f.tf, f.store, f.tf.constant(Shape.of(1, 2, 2, 3), DataBuffers.of(full)),
+                    f.tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(java.util.Arrays.copyOfRange(logits, 0, 4))),
+                    f.tf.constant(Shape.of(2, 2, 2, 1), DataBuffers.of(java.util.Arrays.copyOfRange(logits, 4, 12))),
+                    f.tf.constant(Shape.of(2, 2, 2, 3), DataBuffers.of(inst)), null, true);
+            double[] w = run(f, y);
+            assertEquals(1, w[0], 1e-12);
+            for (int p = 0; p < 4; p++) {
+                assertEquals(1, w[p * 3] + w[p * 3 + 1] + w[p * 3 + 2], 1e-12, "weights sum to 1 at pixel " + p);
+                if (p < 2) continue;
+                double[] e = {Math.exp(logits[p]), Math.exp(logits[4 + p]), Math.exp(logits[8 + p])};
+                double sum = e[0] + e[1] + e[2];
+                for (int c = 0; c < 3; c++) assertEquals(e[c] / sum, w[p * 3 + c], 1e-12, "the softmax at pixel " + p);
+            }
             // the same constant on every input comes out unchanged: Σ weights · c = c, whatever the weight nets say
             double[] out = fuse(f, List.of(new NetBox(2, 2, 10, 12), new NetBox(6, 0, 16, 8)), 0.75, 0.75, 0.75);
             for (double v : out) assertEquals(0.75, v, 1e-6); // float32 resampling weights

@@ -65,6 +65,16 @@ class InstanceAwareColorizerTest {
     }
 
     @Test
+    void boxesFromAFileOrRoisGiveWhatAPixelReadingSourceGives() throws Exception {
+        // fixed boxes skip building the image's plane; the crops read the rows they need either way
+        Box a = new Box(6, 6, 40, 40, 1f, Box.NO_CLASS, "a");
+        Box b = new Box(100, 70, 130, 100, 0.8f, Box.NO_CLASS, "b"); // past the image's corner: clipped
+        int[] fixed = colorize(org.colorize.detect.FixedBoxes.of(List.of(a, b), "two boxes"), new java.util.ArrayList<>());
+        int[] read = colorize(image -> List.of(a, b), new java.util.ArrayList<>());
+        assertArrayEquals(read, fixed);
+    }
+
+    @Test
     void boxesChangeColorsInsideThemAndHardlyOutside() throws Exception {
         // two overlapping boxes in the upper left; "outside" is the far half of the image (the tiny
         // model's 4 × 4 map at stride 8 lets deep features reach everywhere, so near pixels do change)
