@@ -33,6 +33,8 @@ public final class NamedInputsModel implements AutoCloseable {
     private final Device device;
     private final ZooModel<NDList, NDList> model;
     private final List<String> inputNames;
+    /** One predictor for the model's life ({@link #run} is synchronized): a new one per call costs about 0.1 ms. */
+    private Predictor<NDList, NDList> predictor;
 
     private NamedInputsModel(Path folder, Device device, ZooModel<NDList, NDList> model, List<String> inputNames) {
         this.folder = folder;
@@ -79,8 +81,9 @@ public final class NamedInputsModel implements AutoCloseable {
         for (String n : inputNames) {
             if (!inputs.containsKey(n)) throw new ColorizeException("Model " + folder + " needs input '" + n + "' (given: " + inputs.keySet() + ")");
         }
-        try (NDManager manager = NDManager.newBaseManager(device, TensorFlowRuntime.ENGINE);
-                Predictor<NDList, NDList> p = model.newPredictor()) {
+        if (predictor == null) predictor = model.newPredictor();
+        Predictor<NDList, NDList> p = predictor;
+        try (NDManager manager = NDManager.newBaseManager(device, TensorFlowRuntime.ENGINE)) {
             NDList list = new NDList();
             for (String n : inputNames) {
                 Input i = inputs.get(n);
@@ -99,7 +102,9 @@ public final class NamedInputsModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (predictor != null) predictor.close();
+        predictor = null;
         model.close();
     }
 }
