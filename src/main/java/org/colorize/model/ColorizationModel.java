@@ -71,10 +71,11 @@ public final class ColorizationModel implements ChromaPredictor, AutoCloseable {
         }
         Device device = TensorFlowRuntime.device(deviceChoice);
         ZooModel<NDList, NDList> zoo;
-        try (FrozenSavedModel serving = FrozenSavedModel.of(folder)) {
+        try {
+            Path serving = FrozenSavedModel.servingFolder(folder);
             Criteria<NDList, NDList> criteria = Criteria.builder()
                     .setTypes(NDList.class, NDList.class)
-                    .optModelPath(serving.folder())
+                    .optModelPath(serving)
                     .optEngine(TensorFlowRuntime.ENGINE)
                     .optDevice(device)
                     .optTranslator(new NoopTranslator())

@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.colorize.ColorizeException;
 import org.colorize.runtime.TensorFlowRuntime;
 import org.tensorflow.Result;
@@ -33,72 +31,88 @@ import org.tensorflow.proto.framework.TensorProto;
 import org.tensorflow.proto.framework.TensorShapeProto;
 
 /**
- * A SavedModel's serving graph with its variables folded into constants, written to a temporary
- * folder for DJL to load and deleted on {@link #close()}; the model folder itself is only read.
+ * A SavedModel's serving graph with its variables folded into constants, for DJL to load instead
+ * of the model folder, which is only read. The frozen graph is written once per model version into
+ * a cache folder ({@value #CACHE_PROPERTY}, by default beside DJL's TensorFlow natives), keyed by the
+ * SHA-256 of {@code saved_model.pb} and {@code variables/variables.index} (which holds every
+ * tensor's checksum), so that only a model's first load pays for the folding (about a second for
+ * the default model).
  * <p>
  * Why: TensorFlow's oneDNN convolutions cache the reordered filter only when the filter is a Const
  * (the MKL layout pass marks it {@code is_filter_const}); a filter read from a variable is reordered
  * again on every run. The project's exports keep variables (training resumes from them), so inference
- * folds them here. Measured on the shipped models (README, Serving): the same graph runs about a
- * quarter faster frozen.
+ * folds them here. Measured on the shipped models (README, Performance): the 64² net runs about a
+ * quarter faster frozen, the instance-aware fused graph as well.
  * <p>
  * A graph it cannot fold (resource variables, a dtype other than float or int, no serving signature)
- * or one without variables (the converted detector) is served as it is.
+ * or one without variables is served from its own folder.
  */
-public final class FrozenSavedModel implements AutoCloseable {
+public final class FrozenSavedModel {
     /** {@code -Dcolorize.freeze=false} serves the variables as exported (for side-by-side benchmarks). */
     public static final String PROPERTY = "colorize.freeze";
+    /** Overrides the cache folder of frozen graphs (tests use a fresh one). */
+    public static final String CACHE_PROPERTY = "colorize.frozenCache";
     static final String TAG = "serve";
     private static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable");
     private static final Set<String> RESOURCE_OPS = Set.of("VarHandleOp", "ReadVariableOp", "AssignVariableOp");
     private static final Set<DataType> FOLDABLE = Set.of(DataType.DT_FLOAT, DataType.DT_DOUBLE, DataType.DT_INT32,
             DataType.DT_INT64);
 
-    private final Path folder;
-    private final Path temporary;
-    private final int folded;
-
-    private FrozenSavedModel(Path folder, Path temporary, int folded) {
-        this.folder = folder;
-        this.temporary = temporary;
-        this.folded = folded;
-    }
-
-    /** The folder to load: the frozen copy, or {@code source} where nothing was folded. */
-    public Path folder() {
-        return folder;
-    }
-
-    /** How many variables became constants (0: {@link #folder()} is the source folder). */
-    public int foldedVariables() {
-        return folded;
-    }
+    private FrozenSavedModel() {}
 
     /** Whether inference folds variables (on unless {@value #PROPERTY} is {@code false}). */
     public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
     }
 
+    /** The cache folder of frozen graphs. */
+    static Path cacheRoot() {
+        String own = System.getProperty(CACHE_PROPERTY);
+        if (own != null && !own.isBlank()) return Path.of(own);
+        return ai.djl.util.Utils.getEngineCacheDir("tensorflow").resolve("colorize-frozen");
+    }
+
     /**
-     * The serving graph of the SavedModel in {@code source} with its variables as constants, or
-     * {@code source} itself when {@link #enabled()} is off or the graph has nothing to fold.
+     * The folder to serve the SavedModel in {@code source} from: its frozen copy in the cache
+     * (written on first use), or {@code source} itself when {@link #enabled()} is off, the model has no
+     * variables index, or its graph has nothing to fold.
      */
-    public static FrozenSavedModel of(Path source) throws ColorizeException {
-        if (!enabled()) return new FrozenSavedModel(source, null, 0);
-        SavedModel model;
+    public static Path servingFolder(Path source) throws ColorizeException {
+        if (!enabled()) return source;
+        Path pb = source.resolve("saved_model.pb");
+        Path index = source.resolve("variables").resolve("variables.index");
+        if (!Files.isRegularFile(pb) || !Files.isRegularFile(index)) return source;
+        byte[] pbBytes;
+        String key;
         try {
-            model = SavedModel.parseFrom(Files.readAllBytes(source.resolve("saved_model.pb")));
+            pbBytes = Files.readAllBytes(pb);
+            key = sha256(pbBytes, Files.readAllBytes(index));
         } catch (IOException e) {
-            throw new ColorizeException("Cannot read " + source.resolve("saved_model.pb") + ": " + e.getMessage(), e);
+            throw new ColorizeException("Cannot read the SavedModel in " + source + ": " + e.getMessage(), e);
         }
+        Path target = cacheRoot().resolve(key);
+        if (Files.isRegularFile(target.resolve("saved_model.pb"))) return target;
+        SavedModel frozen;
+        try {
+            frozen = freeze(SavedModel.parseFrom(pbBytes), source);
+        } catch (IOException e) {
+            throw new ColorizeException("Cannot read " + pb + ": " + e.getMessage(), e);
+        }
+        if (frozen == null) return source;
+        write(frozen, target);
+        return target;
+    }
+
+    /** {@code model}'s serving graph with its variables (read from {@code source}) as constants; null if it has nothing to fold. */
+    static SavedModel freeze(SavedModel model, Path source) throws ColorizeException {
         MetaGraphDef meta = serving(model);
-        if (meta == null) return new FrozenSavedModel(source, null, 0);
+        if (meta == null) return null;
         Map<String, NodeDef> needed = neededNodes(meta);
         List<NodeDef> variables = needed.values().stream().filter(n -> VARIABLE_OPS.contains(n.getOp())).toList();
         boolean foldable = !variables.isEmpty()
                 && needed.values().stream().noneMatch(n -> RESOURCE_OPS.contains(n.getOp()))
                 && variables.stream().allMatch(n -> FOLDABLE.contains(n.getAttrOrThrow("dtype").getType()));
-        if (!foldable) return new FrozenSavedModel(source, null, 0);
+        if (!foldable) return null;
         Map<String, TensorProto> values = read(source, variables);
         GraphDef.Builder graph = GraphDef.newBuilder().setVersions(meta.getGraphDef().getVersions())
                 .setLibrary(meta.getGraphDef().getLibrary());
@@ -109,10 +123,20 @@ public final class FrozenSavedModel implements AutoCloseable {
         }
         MetaGraphDef frozen = MetaGraphDef.newBuilder().setMetaInfoDef(meta.getMetaInfoDef()).setGraphDef(graph)
                 .putAllSignatureDef(meta.getSignatureDefMap()).build();
-        SavedModel out = SavedModel.newBuilder().setSavedModelSchemaVersion(model.getSavedModelSchemaVersion())
-                .addMetaGraphs(frozen).build();
-        Path written = write(out);
-        return new FrozenSavedModel(written, written, variables.size());
+        return SavedModel.newBuilder().setSavedModelSchemaVersion(model.getSavedModelSchemaVersion()).addMetaGraphs(frozen).build();
+    }
+
+    private static String sha256(byte[]... parts) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                d.update(java.nio.ByteBuffer.allocate(8).putLong(p.length).array());
+                d.update(p);
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MetaGraphDef serving(SavedModel model) {
@@ -188,29 +212,34 @@ public final class FrozenSavedModel implements AutoCloseable {
                 .putAttr("value", AttrValue.newBuilder().setTensor(value).build()).build();
     }
 
-    /** Writes {@code model} as the only file of a new temporary folder (a SavedModel with no variables). */
-    private static Path write(SavedModel model) throws ColorizeException {
-        Path dir = null;
+    /**
+     * Writes {@code model} as the only file of {@code target} (a SavedModel with no variables): into a
+     * temporary sibling renamed into place, so that the folder is complete or absent; when another
+     * process renamed its copy first, that one is used.
+     */
+    private static void write(SavedModel model, Path target) throws ColorizeException {
+        Path temp = null;
         try {
-            dir = Files.createTempDirectory("colorize-frozen-");
-            Path part = dir.resolve("saved_model.pb.part");
-            Files.write(part, model.toByteArray());
-            Files.move(part, dir.resolve("saved_model.pb"), StandardCopyOption.ATOMIC_MOVE);
-            return dir;
+            Files.createDirectories(target.getParent());
+            temp = org.colorize.files.AtomicFiles.temporarySibling(target);
+            Files.createDirectory(temp);
+            Files.write(temp.resolve("saved_model.pb"), model.toByteArray());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileSystemException raced) {
+                if (!Files.isRegularFile(target.resolve("saved_model.pb"))) throw raced;
+            }
         } catch (IOException e) {
-            if (dir != null) delete(dir);
-            throw new ColorizeException("Cannot write the frozen serving graph to a temporary folder: " + e.getMessage(), e);
+            throw new ColorizeException("Cannot write the frozen serving graph to " + target + ": " + e.getMessage()
+                    + ". Free some disk space, set -D" + CACHE_PROPERTY + "=FOLDER, or -D" + PROPERTY + "=false.", e);
+        } finally {
+            if (temp != null) delete(temp);
         }
     }
 
-    @Override
-    public void close() {
-        if (temporary != null) delete(temporary);
-    }
-
     private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            org.colorize.files.AtomicFiles.deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the temporary folder " + dir, e);
         }

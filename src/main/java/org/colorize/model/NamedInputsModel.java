@@ -50,9 +50,10 @@ public final class NamedInputsModel implements AutoCloseable {
         }
         Device device = TensorFlowRuntime.device(choice);
         ZooModel<NDList, NDList> zoo;
-        try (FrozenSavedModel serving = FrozenSavedModel.of(folder)) {
+        try {
+            Path serving = FrozenSavedModel.servingFolder(folder);
             Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                    .optModelPath(serving.folder()).optEngine(TensorFlowRuntime.ENGINE).optDevice(device)
+                    .optModelPath(serving).optEngine(TensorFlowRuntime.ENGINE).optDevice(device)
                     .optTranslator(new NoopTranslator()).build();
             zoo = TensorFlowRuntime.withContextLoader(criteria::loadModel);
         } catch (Exception e) {

@@ -16,33 +16,43 @@ import java.util.stream.Stream;
 import org.colorize.color.AnnealedMean;
 import org.colorize.runtime.DeviceChoice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.framework.NodeDef;
 import org.tensorflow.proto.framework.SavedModel;
 
 class FrozenSavedModelTest {
     @Test
-    void variablesBecomeConstantsInATemporaryCopyThatCloseDeletes() throws Exception {
-        Path source = TinyModels.regression();
-        Map<String, String> before = digests(source);
-        Path frozen;
-        try (FrozenSavedModel serving = FrozenSavedModel.of(source)) {
-            frozen = serving.folder();
-            assertNotEquals(source, frozen);
-            assertEquals(2, serving.foldedVariables(), "the tiny net's two conv weights");
+    void variablesBecomeConstantsInACachedCopyKeyedByTheModel(@TempDir Path cache) throws Exception {
+        String old = System.getProperty(FrozenSavedModel.CACHE_PROPERTY);
+        System.setProperty(FrozenSavedModel.CACHE_PROPERTY, cache.toString());
+        try {
+            Path source = TinyModels.regression();
+            Map<String, String> before = digests(source);
+            Path frozen = FrozenSavedModel.servingFolder(source);
+            assertEquals(cache, frozen.getParent(), "written into the cache");
             SavedModel model = SavedModel.parseFrom(Files.readAllBytes(frozen.resolve("saved_model.pb")));
             var graph = model.getMetaGraphs(0).getGraphDef();
             assertTrue(graph.getNodeList().stream().map(NodeDef::getOp).noneMatch(op -> op.startsWith("Variable")));
-            assertTrue(graph.getNodeList().stream().anyMatch(n -> n.getName().equals("conv1_weight") && n.getOp().equals("Const")));
+            assertEquals(2, graph.getNodeList().stream().filter(n -> n.getName().endsWith("_weight") && n.getOp().equals("Const")).count(),
+                    "the tiny net's two conv weights are constants");
             assertTrue(model.getMetaGraphs(0).containsSignatureDef("serving_default"));
             assertFalse(Files.exists(frozen.resolve("variables")));
-            // nothing left to fold in the frozen copy: it is served as it is
-            try (FrozenSavedModel again = FrozenSavedModel.of(frozen)) {
-                assertEquals(frozen, again.folder());
-                assertEquals(0, again.foldedVariables());
+            long written = Files.getLastModifiedTime(frozen.resolve("saved_model.pb")).toMillis();
+            Thread.sleep(20);
+            assertEquals(frozen, FrozenSavedModel.servingFolder(source), "a second load finds the cached copy");
+            assertEquals(written, Files.getLastModifiedTime(frozen.resolve("saved_model.pb")).toMillis(), "and does not write it again");
+            assertEquals(frozen, FrozenSavedModel.servingFolder(frozen), "a folder without variables is served as it is");
+            assertEquals(before, digests(source), "the model folder is only read");
+            // another version of the model (other weights) gets its own entry
+            Path other = TinyModels.copyInto(TinyModels.distribution(), cache.resolveSibling(cache.getFileName() + "-other"));
+            assertNotEquals(frozen, FrozenSavedModel.servingFolder(other));
+            try (Stream<Path> entries = Files.list(cache)) {
+                assertEquals(2, entries.count(), "two entries, no temporary folder left");
             }
+        } finally {
+            if (old == null) System.clearProperty(FrozenSavedModel.CACHE_PROPERTY);
+            else System.setProperty(FrozenSavedModel.CACHE_PROPERTY, old);
         }
-        assertFalse(Files.exists(frozen), "close deletes the temporary copy");
-        assertEquals(before, digests(source), "the model folder is only read");
     }
 
     @Test
@@ -70,9 +80,8 @@ class FrozenSavedModelTest {
     void switchedOffItServesTheSourceFolder() throws Exception {
         String old = System.getProperty(FrozenSavedModel.PROPERTY);
         System.setProperty(FrozenSavedModel.PROPERTY, "false");
-        try (FrozenSavedModel serving = FrozenSavedModel.of(TinyModels.regression())) {
-            assertEquals(TinyModels.regression(), serving.folder());
-            assertEquals(0, serving.foldedVariables());
+        try {
+            assertEquals(TinyModels.regression(), FrozenSavedModel.servingFolder(TinyModels.regression()));
         } finally {
             if (old == null) System.clearProperty(FrozenSavedModel.PROPERTY);
             else System.setProperty(FrozenSavedModel.PROPERTY, old);
