@@ -159,6 +159,7 @@ final class InstanceAwareExport {
         return new FusionConfig(channels, hidden, FusionConfig.OutsideBox.EXCLUDED, false);
     }
 
+    /** Every variable of the SavedModel in {@code savedModel}, by name, copied out of its session. */
     static Map<String, Tensor> variables(Path savedModel) {
         TfNatives.load();
         Map<String, Tensor> values = new LinkedHashMap<>();

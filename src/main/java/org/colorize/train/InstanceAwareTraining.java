@@ -25,10 +25,6 @@ import org.colorize.nn.FusionConfig;
 import org.colorize.nn.FusionGeometry;
 import org.colorize.nn.InstanceAwareNet;
 import org.colorize.nn.Siggraph17Config;
-import org.colorize.nn.TfNatives;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 
 /**
@@ -230,15 +226,13 @@ public final class InstanceAwareTraining {
 
     /** The variables of {@code names} that the SavedModel in {@code dir} has, by name, in the order of {@code names}. */
     private static Map<String, Tensor> readVariables(Path dir, List<String> names) {
-        TfNatives.load();
+        Map<String, Tensor> all = InstanceAwareExport.variables(dir);
         Map<String, Tensor> values = new LinkedHashMap<>();
-        try (SavedModelBundle b = SavedModelBundle.load(dir.toString(), "serve")) {
-            List<String> found = names.stream().filter(n -> b.graph().operation(n) != null).toList();
-            Session.Runner r = b.session().runner();
-            found.forEach(r::fetch);
-            Result res = r.run();
-            for (int i = 0; i < found.size(); i++) values.put(found.get(i), res.get(i));
+        for (String n : names) {
+            Tensor t = all.remove(n);
+            if (t != null) values.put(n, t);
         }
+        all.values().forEach(Tensor::close);
         return values;
     }
 
