@@ -33,8 +33,9 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     /** Channels of the weight-map nets (InstColorization's {@code inner_ch}). */
     public static final int WEIGHT_NET_CHANNELS = 16;
     /**
-     * The logit offset that makes a weight exactly 0 in float32 (exp(−1e4) underflows); the paper adds
-     * a large constant (1e10) to the background outside the boxes for the same effect.
+     * The logit offset subtracted from an instance outside its own box, which makes its weight
+     * exactly 0 in float32 (exp(−1e4) underflows). The paper instead adds a large constant (1e10) to
+     * the background outside the boxes; here {@link #blend} leaves F unchanged there.
      */
     public static final double OUTSIDE_BOXES = 1e4;
     /**
@@ -92,7 +93,7 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Operand<T> bgMap = weightNet(store, name + "/bg", features, config, BACKGROUND_INITIAL_LOGIT);
         Operand<T> r = rows.get(point.stride());
         Operand<T> c = tiledCols.computeIfAbsent(point.stride(), s -> tileColumns(store.tf(SCOPE + "/cols_s" + s), cols.get(s)));
-        // features and map resampled together: one warp of C + 1 channels costs half of two (per-op time dominates here)
+        // features and map resampled together: one warp of C + 1 channels, half the batched matmuls of two
         int ch = (int) inst.shape().size(3);
         Operand<T> warped = warp(tf, tf.concat(List.of(inst, instMap), tf.constant(3)), r, c);
         Operand<T> warpedFeatures = tf.stridedSlice(warped, Indices.all(), Indices.all(), Indices.all(), Indices.slice(0, ch));
@@ -109,11 +110,13 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     /**
      * The softmax blend over background and instances, written so that few ops wait on the full
      * image: output = F + Σ_k w_k (I_k − F) with w_k = e_k / (e_bg + Σ_j e_j), where the instances'
-     * e_k = exp(logit_k) · (inside the union of the boxes) and their sums Σ e_k, Σ e_k I_k come from
-     * the instance side only, which runs beside the full-image net. Outside every box Σ e = 0 and the
-     * output is F exactly ({@code insideUnion} null: the instance logits already make it so). Logits are capped at ±{@value #MAX_LOGIT} instead of shifted by their
-     * maximum: e^60 leaves room for the sums in float32, and a cap changes the weights only where one
-     * weight is already within e^−60 of 1 (the published maps are rectified, 0 and up).
+     * e_k = exp(logit_k), times {@code insideUnion} when given, and their sums Σ e_k and Σ e_k I_k
+     * come from the instance side only, which runs beside the full-image net. Outside every box
+     * Σ e = 0 and the output is F exactly ({@code insideUnion} null: the instance logits already make
+     * it so). Logits are capped at {@value #MAX_LOGIT} (and a signed background map floored at
+     * −{@value #MAX_LOGIT}) instead of shifted by their maximum: e^60 leaves room for the sums in
+     * float32. The cap changes the weights only where a logit passes it; the shipped fusion's
+     * rebuilt graph gave the old graph's ab within 4·10⁻⁵.
      */
     static <T extends TFloating> Operand<T> blend(Ops tf, ParameterStore<T> store, Operand<T> features, Operand<T> bgMap,
             Operand<T> instLogits, Operand<T> instFeatures, Operand<T> insideUnion, boolean signedBackground) {

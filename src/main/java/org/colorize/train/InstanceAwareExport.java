@@ -64,7 +64,9 @@ final class InstanceAwareExport {
      * version's graph code (no training): how an instance-aware model trained by this project gets a
      * faster formulation of the same function. The new graph must give the old one's ab on random
      * inputs with overlapping boxes (within {@value #REBUILD_TOLERANCE}) before it replaces
-     * {@value #FUSION_FOLDER}/; the card and the other two graphs stay as they are.
+     * {@value #FUSION_FOLDER}/; the card and the other two graphs stay as they are. The weight nets'
+     * config is read from the variables as this project trains them ({@link #trainedFusionConfig}); an
+     * imported InstColorization fusion differs from it and the check refuses to replace it.
      *
      * @return the largest difference between the old and the new graph's ab
      */
@@ -90,9 +92,15 @@ final class InstanceAwareExport {
             }
             Path previous = tmp.resolve("previous");
             Files.move(old, previous);
-            Files.move(fused, old);
+            try {
+                Files.move(fused, old);
+            } catch (IOException e) {
+                Files.move(previous, old); // the old graph back in place before the staging folder goes
+                throw e;
+            }
             return diff;
         } finally {
+            weights.values().forEach(Tensor::close);
             deleteTree(tmp);
         }
     }
