@@ -99,8 +99,8 @@ public final class FrozenSavedModel {
             throw new ColorizeException("Cannot read " + pb + ": " + e.getMessage(), e);
         }
         if (frozen == null) return source;
-        write(frozen, target);
-        return target;
+        // an optimization only: where the cache cannot be written (a read-only home) the variables are served
+        return write(frozen, target) ? target : source;
     }
 
     /** {@code model}'s serving graph with its variables (read from {@code source}) as constants; null if it has nothing to fold. */
@@ -215,9 +215,9 @@ public final class FrozenSavedModel {
     /**
      * Writes {@code model} as the only file of {@code target} (a SavedModel with no variables): into a
      * temporary sibling renamed into place, so that the folder is complete or absent; when another
-     * process renamed its copy first, that one is used.
+     * process renamed its copy first, that one is used. False when the cache cannot be written.
      */
-    private static void write(SavedModel model, Path target) throws ColorizeException {
+    private static boolean write(SavedModel model, Path target) {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
@@ -229,19 +229,19 @@ public final class FrozenSavedModel {
             } catch (java.nio.file.FileSystemException raced) {
                 if (!Files.isRegularFile(target.resolve("saved_model.pb"))) throw raced;
             }
-        } catch (IOException e) {
-            throw new ColorizeException("Cannot write the frozen serving graph to " + target + ": " + e.getMessage()
-                    + ". Free some disk space, set -D" + CACHE_PROPERTY + "=FOLDER, or -D" + PROPERTY + "=false.", e);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         } finally {
-            if (temp != null) delete(temp);
+            if (temp != null) deleteQuietly(temp);
         }
     }
 
-    private static void delete(Path dir) {
+    private static void deleteQuietly(Path dir) {
         try {
             org.colorize.files.AtomicFiles.deleteTree(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary folder " + dir, e);
+            // a leftover temporary folder in the cache is harmless: its name is never a cache key
         }
     }
 }

@@ -77,6 +77,19 @@ class FrozenSavedModelTest {
     }
 
     @Test
+    void aCacheThatCannotBeWrittenServesTheVariables(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("a-file"), "not a folder");
+        String old = System.getProperty(FrozenSavedModel.CACHE_PROPERTY);
+        System.setProperty(FrozenSavedModel.CACHE_PROPERTY, blocker.resolve("cache").toString());
+        try {
+            assertEquals(TinyModels.regression(), FrozenSavedModel.servingFolder(TinyModels.regression()));
+        } finally {
+            if (old == null) System.clearProperty(FrozenSavedModel.CACHE_PROPERTY);
+            else System.setProperty(FrozenSavedModel.CACHE_PROPERTY, old);
+        }
+    }
+
+    @Test
     void switchedOffItServesTheSourceFolder() throws Exception {
         String old = System.getProperty(FrozenSavedModel.PROPERTY);
         System.setProperty(FrozenSavedModel.PROPERTY, "false");
