@@ -206,7 +206,7 @@ public final class InstColorizationImporter {
     static Map<String, NamedInputsModel.Input> probeInputs(int size, int cropSize) {
         List<FusionGeometry.NetBox> boxes = new ArrayList<>();
         for (double[] b : PROBE_BOXES) boxes.add(new FusionGeometry.NetBox(b[0] * size, b[1] * size, b[2] * size, b[3] * size));
-        return fusedInputs(CheckpointImporter.probe(size, 0), size, probeCrops(boxes.size(), cropSize), cropSize, boxes);
+        return org.colorize.pipeline.InstanceAwareColorizer.fusedInputs(CheckpointImporter.probe(size, 0), size, probeCrops(boxes.size(), cropSize), cropSize, boxes);
     }
 
     private static float[] probeCrops(int k, int cropSize) {
@@ -215,22 +215,6 @@ public final class InstColorizationImporter {
             System.arraycopy(CheckpointImporter.probe(cropSize, 1.3 * (i + 1)), 0, crops, i * cropSize * cropSize, cropSize * cropSize);
         }
         return crops;
-    }
-
-    /** The fused graph's named inputs: L [1, S, S, 1], crops [K, C, C, 1], the geometry of {@code boxes} (network pixels). */
-    static Map<String, NamedInputsModel.Input> fusedInputs(float[] l, int size, float[] crops, int cropSize, List<FusionGeometry.NetBox> boxes) {
-        int k = boxes.size();
-        FusionGeometry.Inputs geo = FusionGeometry.inputs(boxes, size, cropSize);
-        Map<String, NamedInputsModel.Input> in = new LinkedHashMap<>();
-        in.put(SavedModelExport.INPUT, new NamedInputsModel.Input(new long[] {1, size, size, 1}, l));
-        in.put(InstanceAwareNet.CROPS, new NamedInputsModel.Input(new long[] {k, cropSize, cropSize, 1}, crops));
-        for (int i = 0; i < FusionGeometry.STRIDES.size(); i++) {
-            int stride = FusionGeometry.STRIDES.get(i);
-            long[] shape = {k, size / stride, cropSize / stride};
-            in.put(FusionGeometry.Inputs.rowsName(stride), new NamedInputsModel.Input(shape, geo.rows()[i]));
-            in.put(FusionGeometry.Inputs.colsName(stride), new NamedInputsModel.Input(shape, geo.cols()[i]));
-        }
-        return in;
     }
 
     /** Runs the fused graph in its session on named inputs. */

@@ -162,11 +162,24 @@ public final class InstanceAwareColorizer implements Colorizer {
     /** Runs the fused graph on one plane: L at S², the crops at the crop size, the geometry of the boxes. */
     static AbField fusedAb(NamedInputsModel model, float[] small, LightnessPlane plane, List<Box> boxes, int size, int cropSize)
             throws ColorizeException {
-        int k = boxes.size();
         float[] crops = InstanceCrops.crops(plane, boxes, cropSize);
-        FusionGeometry.Inputs geo = FusionGeometry.inputs(InstanceCrops.onNetwork(boxes, plane.width(), plane.height(), size), size, cropSize);
+        Map<String, float[]> out = model.run(fusedInputs(small, size, crops, cropSize,
+                InstanceCrops.onNetwork(boxes, plane.width(), plane.height(), size)));
+        float[] ab = out.containsKey("ab") ? out.get("ab") : out.values().iterator().next();
+        if (ab.length != size * size * 2) throw new ColorizeException("The fused model returned " + ab.length + " values, expected " + size + "²×2");
+        return new AbField(ab, size);
+    }
+
+    /**
+     * The fused graph's inputs by name: {@code l} [1, S, S, 1], the K crops [K, C, C, 1] and the
+     * geometry of {@code boxes} (on the network input) per stride ({@link FusionGeometry}).
+     */
+    public static Map<String, NamedInputsModel.Input> fusedInputs(float[] l, int size, float[] crops, int cropSize,
+            List<FusionGeometry.NetBox> boxes) {
+        int k = boxes.size();
+        FusionGeometry.Inputs geo = FusionGeometry.inputs(boxes, size, cropSize);
         Map<String, NamedInputsModel.Input> in = new LinkedHashMap<>();
-        in.put("l", new NamedInputsModel.Input(new long[] {1, size, size, 1}, small));
+        in.put(org.colorize.nn.SavedModelExport.INPUT, new NamedInputsModel.Input(new long[] {1, size, size, 1}, l));
         in.put(InstanceAwareNet.CROPS, new NamedInputsModel.Input(new long[] {k, cropSize, cropSize, 1}, crops));
         for (int s = 0; s < FusionGeometry.STRIDES.size(); s++) {
             int stride = FusionGeometry.STRIDES.get(s);
@@ -174,10 +187,7 @@ public final class InstanceAwareColorizer implements Colorizer {
             in.put(FusionGeometry.Inputs.rowsName(stride), new NamedInputsModel.Input(shape, geo.rows()[s]));
             in.put(FusionGeometry.Inputs.colsName(stride), new NamedInputsModel.Input(shape, geo.cols()[s]));
         }
-        Map<String, float[]> out = model.run(in);
-        float[] ab = out.containsKey("ab") ? out.get("ab") : out.values().iterator().next();
-        if (ab.length != size * size * 2) throw new ColorizeException("The fused model returned " + ab.length + " values, expected " + size + "²×2");
-        return new AbField(ab, size);
+        return in;
     }
 
     private synchronized NamedInputsModel fusedModel(ModelCard card, ChromaPredictor plain, ColorizeOptions options)

@@ -105,48 +105,33 @@ final class InstanceAwareExport {
         }
     }
 
-    /** The largest |ab difference| of two fused graphs on one random image with two overlapping boxes. */
-    static double maxDifference(Path a, Path b, int size, int crop) {
+    /**
+     * The largest |ab difference| of two fused graphs on one random image with two overlapping boxes,
+     * both served as the colorizer serves them ({@link org.colorize.model.NamedInputsModel}).
+     */
+    static double maxDifference(Path a, Path b, int size, int crop) throws org.colorize.ColorizeException {
         java.util.Random random = new java.util.Random(7);
-        java.util.List<org.colorize.nn.FusionGeometry.NetBox> boxes = java.util.List.of(
-                new org.colorize.nn.FusionGeometry.NetBox(0.1 * size, 0.2 * size, 0.7 * size, 0.9 * size),
-                new org.colorize.nn.FusionGeometry.NetBox(0.4 * size, 0, size, 0.6 * size));
-        org.colorize.nn.FusionGeometry.Inputs g = org.colorize.nn.FusionGeometry.inputs(boxes, size, crop);
-        Map<String, TFloat32> feeds = new LinkedHashMap<>();
-        feeds.put(SavedModelExport.INPUT, uniform(random, Shape.of(1, size, size, 1)));
-        feeds.put(InstanceAwareNet.CROPS, uniform(random, Shape.of(boxes.size(), crop, crop, 1)));
-        for (int i = 0; i < org.colorize.nn.FusionGeometry.STRIDES.size(); i++) {
-            int s = org.colorize.nn.FusionGeometry.STRIDES.get(i);
-            Shape shape = Shape.of(boxes.size(), size / s, crop / s);
-            feeds.put(org.colorize.nn.FusionGeometry.Inputs.rowsName(s), TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(g.rows()[i])));
-            feeds.put(org.colorize.nn.FusionGeometry.Inputs.colsName(s), TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(g.cols()[i])));
-        }
-        float[] x = run(a, feeds);
-        float[] y = run(b, feeds);
+        var in = org.colorize.pipeline.InstanceAwareColorizer.fusedInputs(uniform(random, size * size), size,
+                uniform(random, 2 * crop * crop), crop, java.util.List.of(
+                        new org.colorize.nn.FusionGeometry.NetBox(0.1 * size, 0.2 * size, 0.7 * size, 0.9 * size),
+                        new org.colorize.nn.FusionGeometry.NetBox(0.4 * size, 0, size, 0.6 * size)));
+        float[] x = ab(a, in);
+        float[] y = ab(b, in);
         double max = 0;
         for (int i = 0; i < x.length; i++) max = Math.max(max, Math.abs(x[i] - y[i]));
-        feeds.values().forEach(Tensor::close);
         return max;
     }
 
-    private static TFloat32 uniform(java.util.Random random, Shape shape) {
-        float[] v = new float[Math.toIntExact(shape.size())];
+    /** L values 0–100. */
+    private static float[] uniform(java.util.Random random, int n) {
+        float[] v = new float[n];
         for (int i = 0; i < v.length; i++) v[i] = 100 * random.nextFloat();
-        return TFloat32.tensorOf(shape, org.tensorflow.ndarray.buffer.DataBuffers.of(v));
+        return v;
     }
 
-    private static float[] run(Path savedModel, Map<String, TFloat32> feeds) {
-        try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), "serve")) {
-            var sig = b.metaGraphDef().getSignatureDefMap().get(SavedModelExport.SIGNATURE_KEY);
-            Session.Runner r = b.session().runner();
-            feeds.forEach((name, t) -> r.feed(sig.getInputsMap().get(name).getName(), t));
-            r.fetch(sig.getOutputsMap().get(SavedModelExport.OUTPUT_AB).getName());
-            try (org.tensorflow.Result res = r.run()) {
-                TFloat32 ab = (TFloat32) res.get(0);
-                float[] v = new float[Math.toIntExact(ab.shape().size())];
-                ab.asRawTensor().data().asFloats().read(v);
-                return v;
-            }
+    private static float[] ab(Path fused, Map<String, org.colorize.model.NamedInputsModel.Input> in) throws org.colorize.ColorizeException {
+        try (var model = org.colorize.model.NamedInputsModel.load(fused, org.colorize.runtime.DeviceChoice.CPU)) {
+            return model.run(in).get(SavedModelExport.OUTPUT_AB);
         }
     }
 
@@ -167,24 +152,15 @@ final class InstanceAwareExport {
         return new FusionConfig(channels, hidden, FusionConfig.OutsideBox.EXCLUDED, false);
     }
 
-    /** Every variable of the SavedModel in {@code savedModel}, by name, copied out of its session. */
+    /** Every variable of the SavedModel in {@code savedModel}, by name, as tensors ({@link ModelExporter#readAllWeights}). */
     static Map<String, Tensor> variables(Path savedModel) {
         TfNatives.load();
         Map<String, Tensor> values = new LinkedHashMap<>();
-        try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), "serve")) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            b.graph().operations().forEachRemaining(op -> {
-                if (op.type().equals("VariableV2")) names.add(op.name());
-            });
-            for (String n : names) {
-                try (org.tensorflow.Result r = b.session().runner().fetch(n).run()) {
-                    // a copy: the fetched tensor may alias the variable's buffer, which dies with the session
-                    TFloat32 t = (TFloat32) r.get(0);
-                    float[] v = new float[Math.toIntExact(t.shape().size())];
-                    t.asRawTensor().data().asFloats().read(v);
-                    values.put(n, TFloat32.tensorOf(t.shape(), org.tensorflow.ndarray.buffer.DataBuffers.of(v)));
-                }
-            }
+        try {
+            ModelExporter.readAllWeights(savedModel).forEach((n, v) -> values.put(n,
+                    TFloat32.tensorOf(Shape.of(v.shape()), org.tensorflow.ndarray.buffer.DataBuffers.of(v.values()))));
+        } catch (org.colorize.TrainException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         return values;
     }

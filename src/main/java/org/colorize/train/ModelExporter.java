@@ -176,10 +176,26 @@ public final class ModelExporter {
      * are left out): how a run resumes from its exported model once the checkpoints are gone.
      */
     static Map<String, TrainingGraph.Variable> readWeights(Path folder, List<String> names) throws TrainException {
+        return readVariables(folder, graph -> names);
+    }
+
+    /** Every variable of an exported SavedModel, by name. */
+    static Map<String, TrainingGraph.Variable> readAllWeights(Path folder) throws TrainException {
+        return readVariables(folder, graph -> {
+            List<String> names = new java.util.ArrayList<>();
+            graph.operations().forEachRemaining(op -> {
+                if (op.type().equals("VariableV2")) names.add(op.name());
+            });
+            return names;
+        });
+    }
+
+    private static Map<String, TrainingGraph.Variable> readVariables(Path folder,
+            java.util.function.Function<org.tensorflow.Graph, List<String>> namesOf) throws TrainException {
         Map<String, TrainingGraph.Variable> out = new LinkedHashMap<>();
         try (SavedModelBundle bundle = SavedModelBundle.load(folder.toString(), "serve")) {
             Session s = bundle.session();
-            for (String name : names) {
+            for (String name : namesOf.apply(bundle.graph())) {
                 if (bundle.graph().operation(name) == null) continue;
                 try (Result r = s.runner().fetch(name).run()) {
                     Tensor t = r.get(0);

@@ -78,7 +78,7 @@ class FullWidthParityTest {
             InstColorizationImporter.importModel(files, out, size, crop, m -> {});
             double seconds = (System.nanoTime() - t0) / 1e9;
             float[] l = floats(fixtures.resolve("instcolor-full-input.f32"));
-            float[] got = ExportCheck.ab(out.resolve("fusion"), InstColorizationImporter.fusedInputs(l, size,
+            float[] got = ExportCheck.ab(out.resolve("fusion"), org.colorize.pipeline.InstanceAwareColorizer.fusedInputs(l, size,
                     floats(fixtures.resolve("instcolor-fusion-crops.f32")), crop, boxes));
             float[] expected = floats(fixtures.resolve("instcolor-fusion-expected.f32"));
             double diff = 0;

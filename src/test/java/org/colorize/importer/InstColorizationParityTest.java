@@ -120,7 +120,7 @@ class InstColorizationParityTest {
             instance = Math.max(instance, maxDifference(ExportCheck.ab(out.resolve("instance"), one, crop, crop), want));
         }
 
-        float[] fusedAb = ExportCheck.ab(out.resolve("fusion"), InstColorizationImporter.fusedInputs(l, size, crops, crop, boxes()));
+        float[] fusedAb = ExportCheck.ab(out.resolve("fusion"), org.colorize.pipeline.InstanceAwareColorizer.fusedInputs(l, size, crops, crop, boxes()));
         float[] fusedExpected = Fixtures.floats("instcolor-fusion-expected.f32");
         double fused = maxDifference(fusedAb, fusedExpected);
         double byFusion = maxDifference(fusedAb, Fixtures.floats("instcolor-full-expected.f32"));
@@ -156,7 +156,7 @@ class InstColorizationParityTest {
     void theProjectsOwnFusionVariantDiffersFromThePublishedOne() throws Exception {
         int size = fixture().get("size").getAsInt();
         int crop = fixture().get("crop_size").getAsInt();
-        Map<String, NamedInputsModel.Input> in = InstColorizationImporter.fusedInputs(Fixtures.floats("instcolor-full-input.f32"), size,
+        Map<String, NamedInputsModel.Input> in = org.colorize.pipeline.InstanceAwareColorizer.fusedInputs(Fixtures.floats("instcolor-full-input.f32"), size,
                 Fixtures.floats("instcolor-fusion-crops.f32"), crop, boxes());
         float[] expected = Fixtures.floats("instcolor-fusion-expected.f32");
         TfNatives.load();

@@ -56,14 +56,22 @@ class FrozenSavedModelTest {
     }
 
     @Test
-    void theFrozenGraphGivesTheSameChromaAsTheVariables() throws Exception {
+    void theFrozenGraphGivesTheSameChromaAsTheVariables(@TempDir Path cache) throws Exception {
         int n = 32;
         float[] l = new float[n * n];
         for (int i = 0; i < l.length; i++) l[i] = 100f * ((i * 7) % 97) / 97;
         float[] frozen;
         float[] asExported;
+        String oldCache = System.getProperty(FrozenSavedModel.CACHE_PROPERTY);
+        System.setProperty(FrozenSavedModel.CACHE_PROPERTY, cache.toString());
         try (ColorizationModel model = ColorizationModel.load(TinyModels.regression(), DeviceChoice.CPU)) {
             frozen = model.predictAb(l, n, AnnealedMean.ZHANG_TEMPERATURE).ab();
+        } finally {
+            if (oldCache == null) System.clearProperty(FrozenSavedModel.CACHE_PROPERTY);
+            else System.setProperty(FrozenSavedModel.CACHE_PROPERTY, oldCache);
+        }
+        try (Stream<Path> entries = Files.list(cache)) {
+            assertEquals(1, entries.count(), "the model was served from its frozen copy");
         }
         String old = System.getProperty(FrozenSavedModel.PROPERTY);
         System.setProperty(FrozenSavedModel.PROPERTY, "false");
