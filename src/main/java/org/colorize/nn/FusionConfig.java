@@ -20,8 +20,13 @@ import java.util.Locale;
  *     {@code nn.ReLU(True)}, which overwrites the tensor the instance generator then returns as the
  *     feature map; the full image's features there (and the background weight net's input) are
  *     taken before it.
+ * @param boxSizeTerm whether each instance's logit gets a learned multiple of its box's area fraction
+ *     (one scalar per fusion point, {@link InstanceFusion#BOX_SIZE}); not in InstColorization, whose
+ *     weight nets see every crop at the same size and so cannot weigh a large box differently from a
+ *     small one
  */
-public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsideBox, boolean rectifiedInstanceUp,
+        boolean boxSizeTerm) {
     /** InstColorization's weight-map nets: two hidden convs before the one that makes the map. */
     public static final int PUBLISHED_HIDDEN_CONVS = 2;
 
@@ -61,6 +66,11 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
         }
     }
 
+    /** Without the box-size term. */
+    public FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
+        this(weightChannels, hiddenConvs, outsideBox, rectifiedInstanceUp, false);
+    }
+
     /** Weight-map nets as InstColorization's ({@value #PUBLISHED_HIDDEN_CONVS} hidden convs of {@code weightChannels}). */
     public FusionConfig(int weightChannels, OutsideBox outsideBox, boolean rectifiedInstanceUp) {
         this(weightChannels, PUBLISHED_HIDDEN_CONVS, outsideBox, rectifiedInstanceUp);
@@ -68,11 +78,20 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
 
     /** This config with {@code convs} hidden convs in each weight-map net. */
     public FusionConfig withHiddenConvs(int convs) {
-        return new FusionConfig(weightChannels, convs, outsideBox, rectifiedInstanceUp);
+        return new FusionConfig(weightChannels, convs, outsideBox, rectifiedInstanceUp, boxSizeTerm);
+    }
+
+    /** This config with or without {@link #boxSizeTerm()}. */
+    public FusionConfig withBoxSizeTerm(boolean term) {
+        return new FusionConfig(weightChannels, hiddenConvs, outsideBox, rectifiedInstanceUp, term);
     }
 
     /** How the weight maps are made, as the card and the training log say it. */
     public String weightNetsDescription() {
+        return maps() + (boxSizeTerm ? "; plus a learned multiple of the box's area fraction per fusion point" : "");
+    }
+
+    private String maps() {
         return hiddenConvs == 0 ? "lean: one 3×3 conv C→1, no ReLU"
                 : String.format(Locale.ROOT, "%s: %d hidden 3×3 conv(s) of %d channels before the 3×3 conv to 1, ReLU after each",
                         hiddenConvs == PUBLISHED_HIDDEN_CONVS ? "published" : "shallower than published", hiddenConvs, weightChannels);

@@ -3,6 +3,7 @@ package org.colorize.nn;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -21,6 +22,8 @@ import org.tensorflow.types.family.TFloating;
  * <li>an instance's map outside its own box is, by {@link FusionConfig#outsideBox()}, either excluded
  * ({@link #OUTSIDE_BOXES} subtracted: the instance never weighs in there; this project's training) or 0,
  * as the paper's zero padding leaves it (an imported InstColorization checkpoint);</li>
+ * <li>with {@link FusionConfig#boxSizeTerm()}, a learned multiple of the box's area fraction is added to
+ * its instance's logit ({@link #BOX_SIZE});</li>
  * <li>a softmax across the K + 1 maps per pixel gives weights summing to 1; output = Σ weight · features,
  * and exactly F outside the union of the boxes ({@link #blend}).</li>
  * </ol>
@@ -60,6 +63,7 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
     private final FusionConfig config;
     private final Map<Integer, BoxOffsets<T>> offsets = new java.util.HashMap<>();
     private final Map<Integer, Operand<T>> tiledCols = new java.util.HashMap<>();
+    private Operand<T> boxAreas;
 
     /** {@link #InstanceFusion(Map, Map, Map, FusionConfig)} with {@link FusionConfig#COLORIZE}. */
     public InstanceFusion(Map<FusionPoint, Operand<T>> instanceFeatures, Map<Integer, Operand<T>> rows,
@@ -98,9 +102,14 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
         Operand<T> warped = warp(tf, tf.concat(List.of(inst, instMap), tf.constant(3)), r, c);
         Operand<T> warpedFeatures = tf.stridedSlice(warped, Indices.all(), Indices.all(), Indices.all(), Indices.slice(0, ch));
         Operand<T> warpedMap = tf.stridedSlice(warped, Indices.all(), Indices.all(), Indices.all(), Indices.sliceFrom(ch));
-        Operand<T> instLogits = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED
-                ? tf.math.add(warpedMap, boxOffsets.instance())
-                : warpedMap; // zero-padded outside the box, as warp leaves it
+        Operand<T> instOffset = config.outsideBox() == FusionConfig.OutsideBox.EXCLUDED ? boxOffsets.instance() : null;
+        if (config.boxSizeTerm()) {
+            // made from the geometry alone, so it is ready before the maps and adds no op to their path
+            Operand<T> sizeTerm = tf.math.mul(store.parameter(name + "/" + BOX_SIZE, Shape.of(1), Init.zeros()), boxAreas(store));
+            instOffset = instOffset == null ? sizeTerm : tf.math.add(instOffset, sizeTerm);
+        }
+        // without an offset the map stays zero-padded outside the box, as warp leaves it
+        Operand<T> instLogits = instOffset == null ? warpedMap : tf.math.add(warpedMap, instOffset);
         // excluded instances are already exactly 0 outside their own box; zero logits outside it must be kept off the
         // background outside every box; a rectified background map needs no floor
         return blend(tf, store, features, bgMap, instLogits, warpedFeatures,
@@ -133,6 +142,28 @@ public final class InstanceFusion<T extends TFloating> implements FusionHook<T> 
 
     /** See {@link #blend}. */
     static final double MAX_LOGIT = 60;
+
+    /**
+     * The variable, under each fusion point, of {@link FusionConfig#boxSizeTerm()}: the learned weight
+     * of a box's area (as a fraction of the image) in its instance's logit.
+     */
+    public static final String BOX_SIZE = "instance/box_size";
+
+    /**
+     * Each box's area as a fraction of the image, [K, 1, 1, 1], from the finest stride's matrices given
+     * (in-box rows and columns of R and C sum to 1, others to 0): the one fact about an instance that
+     * its weight net cannot see, as every crop reaches it resized to the same side.
+     */
+    private Operand<T> boxAreas(ParameterStore<T> store) {
+        if (boxAreas == null) {
+            int finest = java.util.Collections.min(rows.keySet());
+            Ops tf = store.tf(SCOPE + "/box_areas");
+            Operand<T> height = tf.math.mean(tf.reduceSum(rows.get(finest), tf.constant(2)), tf.constant(1));
+            Operand<T> width = tf.math.mean(tf.reduceSum(cols.get(finest), tf.constant(2)), tf.constant(1));
+            boxAreas = tf.reshape(tf.math.mul(height, width), tf.constant(new int[] {-1, 1, 1, 1}));
+        }
+        return boxAreas;
+    }
 
     /**
      * What the boxes give at one stride, made once per stride (they depend only on the geometry):

@@ -140,7 +140,8 @@ final class InstanceAwareExport {
 
     /**
      * This project's fusion ({@link FusionConfig#COLORIZE}) with the weight nets the variables show: as
-     * many hidden convs as {@code fusion/conv1_2/bg/} has convs before its last, of the width of its first.
+     * many hidden convs as {@code fusion/conv1_2/bg/} has convs before its last, of the width of its first, and the
+     * box-size term where {@code fusion/conv1_2/}{@value InstanceFusion#BOX_SIZE} exists.
      */
     static FusionConfig trainedFusionConfig(Map<String, Tensor> weights) {
         String bg = InstanceFusion.SCOPE + "/" + org.colorize.nn.FusionPoint.CONV1_2.layerName() + "/bg/conv_";
@@ -149,7 +150,9 @@ final class InstanceAwareExport {
         if (convs == 0) throw new IllegalArgumentException("no fusion weights (" + bg + "0/weight)");
         int hidden = convs - 1;
         int channels = hidden == 0 ? InstanceFusion.WEIGHT_NET_CHANNELS : (int) weights.get(bg + "0/weight").shape().size(3);
-        return new FusionConfig(channels, hidden, FusionConfig.OutsideBox.EXCLUDED, false);
+        boolean boxSize = weights.containsKey(InstanceFusion.SCOPE + "/" + org.colorize.nn.FusionPoint.CONV1_2.layerName() + "/"
+                + InstanceFusion.BOX_SIZE);
+        return new FusionConfig(channels, hidden, FusionConfig.OutsideBox.EXCLUDED, false, boxSize);
     }
 
     /** Every variable of the SavedModel in {@code savedModel}, by name, as tensors ({@link ModelExporter#readAllWeights}). */

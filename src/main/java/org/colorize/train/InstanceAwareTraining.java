@@ -39,14 +39,15 @@ import org.tensorflow.Tensor;
  * <pre>java -cp … org.colorize.train.InstanceAwareTraining --corpus corpus --out models/instance-aware
  *     [--init models/colorize-default] [--detector models/coco-centernet] [--width 0.25] [--size 64]
  *     [--crop 32] [--seconds 240,240,300] [--scenes 1000] [--composites 400] [--nets MODEL]
- *     [--weight-nets published|one-hidden|lean]
+ *     [--weight-nets published|one-hidden|lean] [--box-size-term]
  * java -cp … org.colorize.train.InstanceAwareTraining --rebuild-fusion models/instance-aware</pre>
  *
  * With {@code --nets}, an instance-aware model's two trained nets are kept as they are and only the
  * fusion stage runs (its seconds are the third of {@code --seconds}): how a changed fusion module is
  * retrained without training the nets again. The card keeps that model's first two stages.
  * {@code --weight-nets lean} gives the fusion one-conv weight maps ({@link FusionConfig#LEAN})
- * instead of InstColorization's three-conv ones.
+ * instead of InstColorization's three-conv ones; {@code --box-size-term} adds
+ * {@link FusionConfig#boxSizeTerm()}.
  */
 public final class InstanceAwareTraining {
     /** The card kind of instance-aware models. */
@@ -56,7 +57,7 @@ public final class InstanceAwareTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
-                "scenes", "composites", "seed", "nets", "weight-nets", "rebuild-fusion").noPositionals().parse(args);
+                "scenes", "composites", "seed", "nets", "weight-nets", "rebuild-fusion").flags("box-size-term").noPositionals().parse(args);
         if (a.has("rebuild-fusion")) {
             Path model = Paths.get(a.value("rebuild-fusion", ""));
             double diff = InstanceAwareExport.rebuildFusion(model);
@@ -82,6 +83,7 @@ public final class InstanceAwareTraining {
             case "one-hidden" -> FusionConfig.COLORIZE.withHiddenConvs(1);
             default -> throw new IllegalArgumentException("--weight-nets: published, one-hidden or lean, not " + a.value("weight-nets", ""));
         };
+        fusion = fusion.withBoxSizeTerm(a.has("box-size-term"));
         Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
         train(corpus, out, init, detectorDir, width, fusion, size, crop, new double[] {
             Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);

@@ -218,6 +218,38 @@ class InstanceFusionTest {
         }
     }
 
+    @Test
+    void theBoxSizeTermWeighsEachInstanceByItsBoxArea() {
+        // box A covers 3×3 of the 8×8 map (0.140625 of the image), box B 4×4 (0.25); with the term's weight set to −6
+        List<NetBox> boxes = List.of(new NetBox(0, 0, 6, 6), new NetBox(8, 8, 16, 16));
+        double weight = -6;
+        FusionConfig config = FusionConfig.COLORIZE.withBoxSizeTerm(true);
+        try (var f = TfFixture.training(TFloat64.class)) {
+            double[] out = fuse(f, boxes, 0.0, 1, 1, config, weight);
+            double[] areas = {9 / 64.0, 16 / 64.0};
+            int[] pixels = {(1 * 8 + 1) * 3, (6 * 8 + 6) * 3};
+            for (int k = 0; k < 2; k++) {
+                double e = Math.exp(InstanceFusion.INSTANCE_INITIAL_LOGIT + weight * areas[k]);
+                assertEquals(e / (Math.exp(InstanceFusion.BACKGROUND_INITIAL_LOGIT) + e), out[pixels[k]], 1e-6, "box " + k);
+            }
+            assertEquals(0, out[(7 * 8 + 0) * 3], 0, "outside the boxes");
+        }
+        try (var f = TfFixture.training(TFloat64.class)) {
+            double[] out = fuse(f, boxes, 0.75, 0.75, 0.75, config, weight);
+            for (double v : out) assertEquals(0.75, v, 1e-6); // weights still sum to 1
+        }
+        try (var f = TfFixture.training(TFloat64.class)) {
+            Shape fs = Shape.of(1, 8, 8, 2);
+            Shape is = Shape.of(2, 4, 4, 2);
+            var full = f.placeholder("full", fs);
+            var inst = f.placeholder("inst", is);
+            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
+            var y = hook(f, inst, geo, 1, config).fuse(FusionPoint.CONV2_2, full, f.store);
+            var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
+            assertOk(c.checkVariable("fusion/conv2_2/" + InstanceFusion.BOX_SIZE));
+        }
+    }
+
     /**
      * Random weights for the weight maps' last convs: a new fusion starts them at zero (see
      * {@link InstanceFusion#BACKGROUND_INITIAL_LOGIT}), where the convs before them get no gradient.
@@ -244,6 +276,12 @@ class InstanceFusionTest {
 
     private static double[] fuse(TfFixture<TFloat64> f, List<NetBox> boxes, Object full, double first, double second,
             FusionConfig config) {
+        return fuse(f, boxes, full, first, second, config, 0);
+    }
+
+    /** With the box-size term's weight set to {@code boxSizeWeight} where the config has it. */
+    private static double[] fuse(TfFixture<TFloat64> f, List<NetBox> boxes, Object full, double first, double second,
+            FusionConfig config, double boxSizeWeight) {
         double[] fullValues = full instanceof double[] d ? d : constant(8 * 8 * 3, (Double) full);
         double[] inst = new double[boxes.size() * 8 * 8 * 3];
         java.util.Arrays.fill(inst, 0, 8 * 8 * 3, first);
@@ -254,7 +292,15 @@ class InstanceFusionTest {
         var fullOp = f.tf.constant(Shape.of(1, 8, 8, 3), DataBuffers.of(fullValues));
         String scope = "fusion/conv2_2/bg/conv_0/weight";
         if (f.store.entries().containsKey(scope)) throw new IllegalStateException("one fusion per fixture");
-        return run(f, ops.fuse(FusionPoint.CONV2_2, fullOp, f.store));
+        Operand<TFloat64> y = ops.fuse(FusionPoint.CONV2_2, fullOp, f.store);
+        if (!config.boxSizeTerm()) return run(f, y);
+        f.session.initialize();
+        try (var t = Tensors.of(TFloat64.class, Shape.of(1), new double[] {boxSizeWeight})) {
+            f.store.load(f.session, Map.of("fusion/conv2_2/" + InstanceFusion.BOX_SIZE, t), false);
+        }
+        try (Result r = f.session.runner().fetch(y).run()) {
+            return Tensors.values(r.get(0));
+        }
     }
 
     private static InstanceFusion<TFloat64> hook(TfFixture<TFloat64> f, Operand<TFloat64> inst, FusionGeometry.Inputs geo,
