@@ -56,8 +56,7 @@ public final class InstanceAwareTraining {
     private InstanceAwareTraining() {}
 
     public static void main(String[] args) throws Exception {
-        CommandLineArgs a = CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
-                "scenes", "composites", "seed", "nets", "weight-nets", "rebuild-fusion").flags("box-size-term").noPositionals().parse(args);
+        CommandLineArgs a = parse(args);
         if (a.has("rebuild-fusion")) {
             Path model = Paths.get(a.value("rebuild-fusion", ""));
             double diff = InstanceAwareExport.rebuildFusion(model);
@@ -77,16 +76,26 @@ public final class InstanceAwareTraining {
         int composites = Integer.parseInt(a.value("composites", "400"));
         long seed = Long.parseLong(a.value("seed", "1"));
         Path nets = a.has("nets") ? Paths.get(a.value("nets", "")) : null;
+        FusionConfig fusion = fusionConfig(a);
+        Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
+        train(corpus, out, init, detectorDir, width, fusion, size, crop, new double[] {
+            Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);
+    }
+
+    static CommandLineArgs parse(String[] args) {
+        return CommandLineArgs.spec().values("corpus", "out", "init", "detector", "width", "size", "crop", "seconds",
+                "scenes", "composites", "seed", "nets", "weight-nets", "rebuild-fusion").flags("box-size-term").noPositionals().parse(args);
+    }
+
+    /** The fusion variant of {@code --weight-nets} and {@code --box-size-term}. */
+    static FusionConfig fusionConfig(CommandLineArgs a) {
         FusionConfig fusion = switch (a.value("weight-nets", "published")) {
             case "published" -> FusionConfig.COLORIZE;
             case "lean" -> FusionConfig.LEAN;
             case "one-hidden" -> FusionConfig.COLORIZE.withHiddenConvs(1);
             default -> throw new IllegalArgumentException("--weight-nets: published, one-hidden or lean, not " + a.value("weight-nets", ""));
         };
-        fusion = fusion.withBoxSizeTerm(a.has("box-size-term"));
-        Consumer<String> log = s -> System.out.println(Instant.now() + " " + s);
-        train(corpus, out, init, detectorDir, width, fusion, size, crop, new double[] {
-            Double.parseDouble(secs[0]), Double.parseDouble(secs[1]), Double.parseDouble(secs[2])}, scenes, composites, seed, nets, log);
+        return fusion.withBoxSizeTerm(a.flag("box-size-term"));
     }
 
     /**

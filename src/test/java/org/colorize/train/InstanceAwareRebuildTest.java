@@ -35,6 +35,17 @@ class InstanceAwareRebuildTest {
     }
 
     @Test
+    void theBoxSizeTermIsReadFromTheVariables() throws Exception {
+        var weights = InstanceAwareExport.variables(TinyInstanceModels.model().resolve(InstanceAwareExport.FUSION_FOLDER));
+        try {
+            weights.put("fusion/conv1_2/" + org.colorize.nn.InstanceFusion.BOX_SIZE, org.tensorflow.types.TFloat32.scalarOf(-1f));
+            assertEquals(FusionConfig.COLORIZE.withBoxSizeTerm(true), InstanceAwareExport.trainedFusionConfig(weights));
+        } finally {
+            weights.values().forEach(org.tensorflow.Tensor::close);
+        }
+    }
+
+    @Test
     void aModelThatIsNotInstanceAwareIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> InstanceAwareExport.rebuildFusion(TinyModels.regression()));
     }

@@ -25,6 +25,19 @@ class InstanceAwareTrainingTest {
     private static final Siggraph17Config TINY = Siggraph17Config.regression(1.0 / 16, 1);
 
     @Test
+    void theFusionVariantComesFromTheCommandLine() {
+        assertEquals(org.colorize.nn.FusionConfig.COLORIZE, InstanceAwareTraining.fusionConfig(InstanceAwareTraining.parse(new String[0])));
+        var onehidden = InstanceAwareTraining.fusionConfig(InstanceAwareTraining.parse(new String[] {"--weight-nets", "one-hidden"}));
+        assertEquals(1, onehidden.hiddenConvs());
+        assertFalse(onehidden.boxSizeTerm());
+        var term = InstanceAwareTraining.fusionConfig(
+                InstanceAwareTraining.parse(new String[] {"--weight-nets", "one-hidden", "--box-size-term"}));
+        assertEquals(onehidden.withBoxSizeTerm(true), term);
+        assertThrows(IllegalArgumentException.class,
+                () -> InstanceAwareTraining.fusionConfig(InstanceAwareTraining.parse(new String[] {"--weight-nets", "wide"})));
+    }
+
+    @Test
     void bothNetsComeFromTheModelAndNoFusionVariable() {
         List<String> log = new ArrayList<>();
         try (StageRunner runner = new StageRunner(Adam.Config.defaults(), 1, log::add)) {
