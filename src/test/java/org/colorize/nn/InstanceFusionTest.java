@@ -172,13 +172,7 @@ class InstanceFusionTest {
             assertNotEquals(full[inA], out[inA]);
         }
         try (var f = TfFixture.training(TFloat64.class)) {
-            Shape fs = Shape.of(1, 8, 8, 2);
-            Shape is = Shape.of(2, 4, 4, 2);
-            var full = f.placeholder("full", fs);
-            var inst = f.placeholder("inst", is);
-            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
-            var y = hook(f, inst, geo, 1, FusionConfig.LEAN).fuse(FusionPoint.CONV2_2, full, f.store);
-            var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
+            var c = checkerAtConv2_2(f, FusionConfig.LEAN);
             assertOk(c.checkVariable("fusion/conv2_2/instance/conv_0/weight"));
             assertOk(c.checkVariable("fusion/conv2_2/bg/conv_0/bias"));
         }
@@ -239,15 +233,20 @@ class InstanceFusionTest {
             for (double v : out) assertEquals(0.75, v, 1e-6); // weights still sum to 1
         }
         try (var f = TfFixture.training(TFloat64.class)) {
-            Shape fs = Shape.of(1, 8, 8, 2);
-            Shape is = Shape.of(2, 4, 4, 2);
-            var full = f.placeholder("full", fs);
-            var inst = f.placeholder("inst", is);
-            var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
-            var y = hook(f, inst, geo, 1, config).fuse(FusionPoint.CONV2_2, full, f.store);
-            var c = f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
+            var c = checkerAtConv2_2(f, config);
             assertOk(c.checkVariable("fusion/conv2_2/" + InstanceFusion.BOX_SIZE));
         }
+    }
+
+    /** A gradient checker of the fusion at conv2_2 with two boxes, random full-image and instance features fed. */
+    private static GradientChecker<TFloat64> checkerAtConv2_2(TfFixture<TFloat64> f, FusionConfig config) {
+        Shape fs = Shape.of(1, 8, 8, 2);
+        Shape is = Shape.of(2, 4, 4, 2);
+        var full = f.placeholder("full", fs);
+        var inst = f.placeholder("inst", is);
+        var geo = FusionGeometry.inputs(List.of(new NetBox(0, 0, 7, 5), new NetBox(3, 2, 16, 16)), 16, 8);
+        var y = hook(f, inst, geo, 1, config).fuse(FusionPoint.CONV2_2, full, f.store);
+        return f.checker(f.projection(y, fs)).feed(full, fs, f.randn(fs.size(), 1)).feed(inst, is, f.randn(is.size(), 1));
     }
 
     /**
