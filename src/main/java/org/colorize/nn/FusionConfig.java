@@ -64,6 +64,10 @@ public record FusionConfig(int weightChannels, int hiddenConvs, OutsideBox outsi
             throw new IllegalArgumentException("invalid fusion config: weight channels " + weightChannels + ", hidden convs "
                     + hiddenConvs + ", outside box " + outsideBox);
         }
+        if (boxSizeTerm && outsideBox != OutsideBox.EXCLUDED) {
+            // a zero-padded logit plus the term would give the instance weight outside its own box
+            throw new IllegalArgumentException("the box-size term needs instances excluded outside their boxes");
+        }
     }
 
     /** Without the box-size term. */

@@ -4,6 +4,7 @@ import static org.colorize.nn.GradientChecker.assertOk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -218,6 +219,8 @@ class InstanceFusionTest {
         List<NetBox> boxes = List.of(new NetBox(0, 0, 6, 6), new NetBox(8, 8, 16, 16));
         double weight = -6;
         FusionConfig config = FusionConfig.COLORIZE.withBoxSizeTerm(true);
+        assertThrows(IllegalArgumentException.class, () -> FusionConfig.instColorization(16).withBoxSizeTerm(true),
+                "with zero-padded logits the term would weigh an instance outside its box");
         try (var f = TfFixture.training(TFloat64.class)) {
             double[] out = fuse(f, boxes, 0.0, 1, 1, config, weight);
             double[] areas = {9 / 64.0, 16 / 64.0};
