@@ -144,8 +144,9 @@ public final class CommandLineArgs {
         return flags.contains(key);
     }
 
+    /** Whether {@code --key} was given, with a value or as a flag. */
     public boolean has(String key) {
-        return values.containsKey(key);
+        return values.containsKey(key) || flags.contains(key);
     }
 
     /** The value of a key given once, or {@code fallback}. */

@@ -24,6 +24,8 @@ class CommandLineArgsTest {
         assertEquals("out", a.value("output", null));
         assertEquals(3, a.intValue("repeats", 1));
         assertTrue(a.flag("overwrite"));
+        assertTrue(a.has("overwrite"), "a given flag is given");
+        assertTrue(a.has("model"));
         assertEquals(List.of("gray", "default"), a.all("baseline"));
         assertEquals(Map.of("model", "m", "output", "out", "repeats", "3", "baseline", "gray"), a.asMap());
     }
@@ -32,6 +34,8 @@ class CommandLineArgsTest {
     void absentKeysGiveTheFallback() {
         CommandLineArgs a = spec().parse();
         assertFalse(a.flag("overwrite"));
+        assertFalse(a.has("overwrite"));
+        assertFalse(a.has("model"));
         assertEquals("x", a.value("model", "x"));
         assertEquals(7, a.intValue("repeats", 7));
         assertEquals(List.of(), a.all("baseline"));
