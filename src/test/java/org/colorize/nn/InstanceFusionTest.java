@@ -296,12 +296,8 @@ class InstanceFusionTest {
         if (f.store.entries().containsKey(scope)) throw new IllegalStateException("one fusion per fixture");
         Operand<TFloat64> y = ops.fuse(FusionPoint.CONV2_2, fullOp, f.store);
         if (!config.boxSizeTerm()) return run(f, y);
-        f.session.initialize();
         try (var t = Tensors.of(TFloat64.class, Shape.of(1), new double[] {boxSizeWeight})) {
-            f.store.load(f.session, Map.of("fusion/conv2_2/" + InstanceFusion.BOX_SIZE, t), false);
-        }
-        try (Result r = f.session.runner().fetch(y).run()) {
-            return Tensors.values(r.get(0));
+            return run(f, y, Map.of("fusion/conv2_2/" + InstanceFusion.BOX_SIZE, t));
         }
     }
 
@@ -321,7 +317,13 @@ class InstanceFusionTest {
     }
 
     private static double[] run(TfFixture<TFloat64> f, Operand<TFloat64> y) {
+        return run(f, y, Map.of());
+    }
+
+    /** Runs {@code y} after initializing the variables and setting those of {@code values}. */
+    private static double[] run(TfFixture<TFloat64> f, Operand<TFloat64> y, Map<String, org.tensorflow.Tensor> values) {
         f.session.initialize();
+        if (!values.isEmpty()) f.store.load(f.session, values, false);
         try (Result r = f.session.runner().fetch(y).run()) {
             return Tensors.values(r.get(0));
         }
