@@ -120,6 +120,10 @@ class ModelCardsTest {
                 semantic.main().signature().inputs().stream().map(i -> i.encoding()).toList());
         assertEquals("detector", semantic.component("detector").orElseThrow().signature().savedModel());
         assertEquals(0.5, semantic.vividness(), 1e-12);
+        ModelCard regression = ModelCards.read(MODELS.resolve("colorize-semantic-regression"));
+        assertFalse(regression.isDefault(), "the regression variant lost by its rule and is not the default");
+        assertEquals(semantic.main().signature().inputs(), regression.main().signature().inputs(), "the default's inputs");
+        assertEquals(OutputEncoding.AB, regression.outputEncoding(), "the regression head gives ab directly");
         ModelCard def = ModelCards.read(MODELS.resolve("colorize-default"));
         assertEquals(ModelCards.SCHEMA, def.schema());
         assertFalse(def.isDefault(), "the first model is kept as a non-default");
@@ -133,7 +137,7 @@ class ModelCardsTest {
         assertTrue(def.json().getAsJsonObject("metrics").has("public_eval"), "measured metrics kept");
         ModelCard ihc = ModelCards.read(MODELS.resolve("ihc-stain"));
         assertEquals(OutputEncoding.AB, ihc.outputEncoding());
-        for (ModelCard card : List.of(semantic, def, ihc)) {
+        for (ModelCard card : List.of(semantic, regression, def, ihc)) {
             assertNull(ModelCards.absolutePath(card.json(), ""), card.name());
             assertEquals("manifest.tsv", card.json().getAsJsonObject("training_data").get("manifest").getAsString());
         }
